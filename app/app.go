@@ -1,0 +1,69 @@
+// Package app is the command side of socai and the API bound to the window,
+// the HTTP test harness and the CLI: one service per area, each validating
+// commands against current state before it appends.
+package app
+
+import (
+	"context"
+	"os"
+	"os/user"
+	"path/filepath"
+
+	"socai/events"
+)
+
+// Version is the application version; release builds set it with -ldflags.
+var Version = "0.1.0"
+
+// App holds the open ledger and the services bound to the UI.
+type App struct {
+	Store  *events.Store
+	Actor  string
+	Ledger *LedgerService
+
+	runtime *uiRuntime
+}
+
+// Open opens (creating if needed) the ledger at path.
+func Open(path string) (*App, error) {
+	st, err := events.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Store: st, Actor: DefaultActor(), runtime: &uiRuntime{}}
+	a.Ledger = &LedgerService{app: a}
+	st.Subscribe(func(recs []events.Record) { a.runtime.emit("ledger:changed", len(recs)) })
+	return a, nil
+}
+
+// Close closes the ledger.
+func (a *App) Close() error { return a.Store.Close() }
+
+// Services are the structs whose exported methods the UI may call.
+func (a *App) Services() []any { return []any{a.Ledger} }
+
+// Startup receives the Wails context of the window.
+func (a *App) Startup(ctx context.Context) { a.runtime.ctx = ctx }
+
+// DefaultDBPath is <user config dir>/socai/socai.db, unless SOCAI_DB says otherwise.
+func DefaultDBPath() string {
+	if p := os.Getenv("SOCAI_DB"); p != "" {
+		return p
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "socai", "socai.db")
+}
+
+// DefaultActor is SOCAI_ACTOR, else the OS user name.
+func DefaultActor() string {
+	if a := os.Getenv("SOCAI_ACTOR"); a != "" {
+		return a
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return "unknown"
+}

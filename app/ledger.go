@@ -1,0 +1,47 @@
+package app
+
+import (
+	"context"
+
+	"socai/events"
+)
+
+// LedgerService answers questions about the event store itself: where it
+// is, how much it holds, and whether its history is intact.
+type LedgerService struct {
+	app *App
+}
+
+// LedgerInfo is what the "Sổ cái" page shows.
+type LedgerInfo struct {
+	DBPath     string        `json:"db_path"`
+	Origin     string        `json:"origin"`
+	AppVersion string        `json:"app_version"`
+	Events     int64         `json:"events"`
+	Streams    int64         `json:"streams"`
+	Heads      []events.Head `json:"heads"`
+}
+
+// Info describes the open ledger.
+func (s *LedgerService) Info() (LedgerInfo, error) {
+	ctx := context.Background()
+	st := s.app.Store
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return LedgerInfo{}, err
+	}
+	heads, err := st.Heads(ctx)
+	if err != nil {
+		return LedgerInfo{}, err
+	}
+	if heads == nil {
+		heads = []events.Head{}
+	}
+	return LedgerInfo{DBPath: st.Path(), Origin: st.Origin(), AppVersion: Version,
+		Events: stats.Events, Streams: stats.Streams, Heads: heads}, nil
+}
+
+// Verify recomputes every hash chain of the ledger.
+func (s *LedgerService) Verify() (events.Report, error) {
+	return s.app.Store.Verify(context.Background(), events.VerifyOptions{})
+}

@@ -1,0 +1,215 @@
+package events
+
+import (
+	"database/sql"
+	"errors"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/mattn/go-sqlite3"
+)
+
+// Expected versions with a special meaning.
+const (
+	// AnyVersion appends whatever the stream's version is.
+	AnyVersion int64 = -1
+	// NoStream requires that the stream does not exist yet.
+	NoStream int64 = 0
+)
+
+var streamPattern = regexp.MustCompile(`^[a-z]+-[A-Za-z0-9][A-Za-z0-9._:-]*$`)
+
+// Tx is one write transaction of the store.
+type Tx struct {
+	tx       *sql.Tx
+	store    *Store
+	now      time.Time
+	streams  map[string]streamState
+	head     *Head
+	insert   *sql.Stmt
+	appended []Record
+}
+
+type streamState struct {
+	version int64
+	owner   string
+}
+
+// SQL is the underlying transaction, for inline projections.
+func (tx *Tx) SQL() *sql.Tx { return tx.tx }
+
+// Now is the transaction's record time (the store's clock at its start).
+func (tx *Tx) Now() time.Time { return tx.now }
+
+// Origin is the appending installation.
+func (tx *Tx) Origin() string { return tx.store.origin }
+
+func (tx *Tx) close() {
+	if tx.insert != nil {
+		tx.insert.Close()
+	}
+}
+
+// StreamVersion returns a stream's current version (0 if it does not exist)
+// and its owner origin.
+func (tx *Tx) StreamVersion(stream string) (int64, string, error) {
+	if st, ok := tx.streams[stream]; ok {
+		return st.version, st.owner, nil
+	}
+	var st streamState
+	err := tx.tx.QueryRow(`SELECT version, origin FROM events WHERE stream = ? ORDER BY version DESC LIMIT 1`, stream).
+		Scan(&st.version, &st.owner)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, "", err
+	}
+	tx.streams[stream] = st
+	return st.version, st.owner, nil
+}
+
+func (tx *Tx) chainHead() (*Head, error) {
+	if tx.head != nil {
+		return tx.head, nil
+	}
+	h := &Head{Origin: tx.store.origin, Hash: GenesisHash, Local: true}
+	err := tx.tx.QueryRow(`SELECT origin_seq, seq, hash, recorded_at FROM events
+		WHERE origin = ? ORDER BY origin_seq DESC LIMIT 1`, tx.store.origin).
+		Scan(&h.OriginSeq, &h.Seq, &h.Hash, &h.RecordedAt)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	tx.head = h
+	return h, nil
+}
+
+// Append adds events to stream after checking that the stream is at version
+// expected (AnyVersion skips the check, NoStream requires a new stream) and
+// that this installation owns it. Each event gets the next version, the next
+// position in this origin's chain and its hash. Nothing is written if any
+// event is invalid.
+func (tx *Tx) Append(stream string, expected int64, evs ...Event) ([]Record, error) {
+	if !streamPattern.MatchString(stream) {
+		return nil, Errorf(EINVALID, "stream", "tên luồng không hợp lệ %q (dạng <loại>-<mã>, ví dụ class-2021-001)", stream)
+	}
+	if len(evs) == 0 {
+		return nil, Errorf(EINVALID, "events", "không có sự kiện nào để ghi")
+	}
+	version, owner, err := tx.StreamVersion(stream)
+	if err != nil {
+		return nil, err
+	}
+	if expected != AnyVersion && expected != version {
+		return nil, &ConflictError{Stream: stream, Expected: expected, Actual: version}
+	}
+	if version > 0 && owner != tx.store.origin {
+		return nil, Errorf(ENOTOWNER, "stream", "luồng %s thuộc về bản cài đặt %s; chỉ nơi đó được ghi", stream, owner)
+	}
+	head, err := tx.chainHead()
+	if err != nil {
+		return nil, err
+	}
+	recordedAt := tx.now
+	if last, err := ParseRecordedAt(head.RecordedAt); err == nil && last.After(recordedAt) {
+		recordedAt = last // the chain's record time never goes back, even if the PC clock does
+	}
+	at := FormatRecordedAt(recordedAt)
+
+	recs := make([]Record, len(evs))
+	for i, ev := range evs {
+		r, err := tx.build(ev, stream, version+int64(i)+1, head, at)
+		if err != nil {
+			return nil, err
+		}
+		recs[i] = r
+		head = &Head{Origin: r.Origin, OriginSeq: r.OriginSeq, Hash: r.Hash, RecordedAt: r.RecordedAt, Local: true}
+	}
+	if err := tx.insertAll(recs); err != nil {
+		return nil, err
+	}
+	tx.head = head
+	tx.head.Seq = recs[len(recs)-1].Seq
+	tx.streams[stream] = streamState{version: version + int64(len(evs)), owner: tx.store.origin}
+	tx.appended = append(tx.appended, recs...)
+	return recs, nil
+}
+
+func (tx *Tx) build(ev Event, stream string, version int64, prev *Head, at string) (Record, error) {
+	if ev.Data == nil {
+		return Record{}, Errorf(EINVALID, "data", "thiếu dữ liệu sự kiện")
+	}
+	typ, schema, data, err := tx.store.Types.Encode(ev.Data)
+	if err != nil {
+		return Record{}, err
+	}
+	if err := validDate("occurred_on", ev.OccurredOn); err != nil {
+		return Record{}, err
+	}
+	if err := ev.Meta.check(); err != nil {
+		return Record{}, err
+	}
+	meta, err := marshal(ev.Meta)
+	if err != nil {
+		return Record{}, err
+	}
+	id := ev.ID
+	if id == "" {
+		u, err := uuid.NewV7()
+		if err != nil {
+			return Record{}, err
+		}
+		id = u.String()
+	} else if _, err := uuid.Parse(id); err != nil {
+		return Record{}, Errorf(EINVALID, "id", "mã sự kiện không phải UUID: %q", id)
+	}
+	r := Record{
+		ID: id, Origin: tx.store.origin, OriginSeq: prev.OriginSeq + 1,
+		Stream: stream, Version: version, Type: typ, SchemaVersion: schema,
+		OccurredOn: string(ev.OccurredOn), RecordedAt: at,
+		Data: data, Meta: meta, PrevHash: prev.Hash,
+	}
+	r.Hash = r.ComputeHash()
+	return r, nil
+}
+
+const insertSQL = `INSERT INTO events (id, origin, origin_seq, stream, version, type, schema_version,
+	occurred_on, recorded_at, data, meta, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`
+
+func (tx *Tx) insertAll(recs []Record) error {
+	if tx.insert == nil {
+		st, err := tx.tx.Prepare(insertSQL)
+		if err != nil {
+			return err
+		}
+		tx.insert = st
+	}
+	for i := range recs {
+		r := &recs[i]
+		res, err := tx.insert.Exec(r.ID, r.Origin, r.OriginSeq, r.Stream, r.Version, r.Type, r.SchemaVersion,
+			r.OccurredOn, r.RecordedAt, string(r.Data), string(r.Meta), r.PrevHash, r.Hash)
+		if err != nil {
+			return insertError(err, r)
+		}
+		if r.Seq, err = res.LastInsertId(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertError maps SQLite constraint errors to domain errors.
+func insertError(err error, r *Record) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
+		msg := se.Error()
+		switch {
+		case strings.Contains(msg, "events.id"):
+			return Errorf(EDUPLICATE, "id", "sự kiện %s đã có trong sổ cái", r.ID)
+		case strings.Contains(msg, "events.stream"):
+			return &ConflictError{Stream: r.Stream, Expected: r.Version - 1, Actual: r.Version}
+		case strings.Contains(msg, "events.origin"):
+			return Errorf(ECONFLICT, "origin_seq", "vị trí %d của chuỗi %s đã có người ghi", r.OriginSeq, r.Origin)
+		}
+	}
+	return err
+}
