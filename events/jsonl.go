@@ -32,13 +32,8 @@ func (e *LineError) Unwrap() error { return e.Err }
 // checking its payload with reg. defaultActor fills a missing meta.actor.
 func ParseLine(reg *Registry, b []byte, defaultActor string) (string, Event, error) {
 	var l Line
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&l); err != nil {
-		return "", Event{}, jsonError("", err)
-	}
-	if dec.More() {
-		return "", Event{}, Errorf(EINVALID, "", "mỗi dòng chỉ được chứa một đối tượng JSON")
+	if err := decodeStrict(b, &l, ""); err != nil {
+		return "", Event{}, err
 	}
 	if l.Type == "" {
 		return "", Event{}, Errorf(EINVALID, "type", "bắt buộc: loại sự kiện")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"reflect"
 	"sort"
 	"strings"
@@ -119,13 +120,8 @@ func (r *Registry) Decode(name string, schemaVersion int, data []byte) (Payload,
 		}
 	}
 	ptr := reflect.New(ti.goType)
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(ptr.Interface()); err != nil {
-		return nil, jsonError("data", err)
-	}
-	if dec.More() {
-		return nil, Errorf(EINVALID, "data", "dữ liệu thừa sau đối tượng JSON")
+	if err := decodeStrict(data, ptr.Interface(), "data"); err != nil {
+		return nil, err
 	}
 	p := ptr.Elem().Interface().(Payload)
 	if err := p.Check(); err != nil {
@@ -152,6 +148,20 @@ func (r *Registry) Encode(p Payload) (string, int, []byte, error) {
 	return ti.name, ti.version, b, nil
 }
 
+// decodeStrict decodes exactly one JSON value with no unknown fields and
+// nothing after it; errors name the field under prefix.
+func decodeStrict(data []byte, v any, prefix string) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return jsonError(prefix, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Errorf(EINVALID, prefix, "dữ liệu thừa sau đối tượng JSON")
+	}
+	return nil
+}
+
 // marshal is json.Marshal without HTML escaping, so stored text is what was said.
 func marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer
@@ -169,16 +179,12 @@ func jsonError(prefix string, err error) error {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &te):
-		field := prefix
-		if te.Field != "" {
-			field = prefix + "." + te.Field
-		}
-		return Errorf(EINVALID, field, "sai kiểu dữ liệu: cần %s, nhận được %s", vnKind(te.Type.Kind()), vnJSONKind(te.Value))
+		return Errorf(EINVALID, joinField(prefix, te.Field), "sai kiểu dữ liệu: cần %s, nhận được %s", vnKind(te.Type.Kind()), vnJSONKind(te.Value))
 	case errors.As(err, &se):
 		return Errorf(EINVALID, prefix, "JSON không hợp lệ tại ký tự %d: %v", se.Offset, err)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return Errorf(EINVALID, prefix+"."+name, "trường không có trong loại sự kiện này")
+		return Errorf(EINVALID, joinField(prefix, name), "trường không có trong loại sự kiện này")
 	}
 	return Errorf(EINVALID, prefix, "JSON không hợp lệ: %v", err)
 }
@@ -198,6 +204,13 @@ func vnJSONKind(v string) string {
 		return "số " + strings.TrimSpace(strings.TrimPrefix(v, "number"))
 	}
 	return v
+}
+
+func joinField(prefix, name string) string {
+	if prefix == "" || name == "" {
+		return prefix + name
+	}
+	return prefix + "." + name
 }
 
 func vnKind(k reflect.Kind) string {
@@ -222,11 +235,7 @@ func prefixField(prefix string, err error) error {
 	var e *Error
 	if errors.As(err, &e) {
 		c := *e
-		if c.Field == "" {
-			c.Field = prefix
-		} else {
-			c.Field = prefix + "." + c.Field
-		}
+		c.Field = joinField(prefix, c.Field)
 		return &c
 	}
 	return Errorf(EINVALID, prefix, "%v", err)
