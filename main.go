@@ -34,7 +34,7 @@ func main() {
 }
 
 func runWindow(dist fs.FS) error {
-	a, err := app.Open(app.DefaultDBPath())
+	a, err := app.Open(app.DefaultDBPath(), nil)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"socai/events"
+	"socai/projections"
 )
 
 // Version is the application version; release builds set it with -ldflags.
@@ -17,20 +18,27 @@ var Version = "0.1.0"
 
 // App holds the open ledger and the services bound to the UI.
 type App struct {
-	Store  *events.Store
-	Actor  string
-	Ledger *LedgerService
+	Store       *events.Store
+	Projections *projections.Runner
+	Actor       string
+	Ledger      *LedgerService
 
 	runtime *uiRuntime
 }
 
-// Open opens (creating if needed) the ledger at path.
-func Open(path string) (*App, error) {
+// Open opens (creating if needed) the ledger at path and brings its
+// projections up to date; progress, if given, hears about rebuilds.
+func Open(path string, progress projections.Progress) (*App, error) {
 	st, err := events.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	a := &App{Store: st, Actor: DefaultActor(), runtime: &uiRuntime{}}
+	runner, err := projections.Attach(context.Background(), st, progress, projections.All()...)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	a := &App{Store: st, Projections: runner, Actor: DefaultActor(), runtime: &uiRuntime{}}
 	a.Ledger = &LedgerService{app: a}
 	st.Subscribe(func(recs []events.Record) { a.runtime.emit("ledger:changed", len(recs)) })
 	return a, nil

@@ -15,6 +15,7 @@ import (
 
 	"socai/app"
 	"socai/events"
+	"socai/vn"
 )
 
 // Exit codes of the contract.
@@ -45,6 +46,7 @@ var commands = map[string]command{
 	"stats":   {"thống kê sổ cái [--json]", runStats},
 	"version": {"phiên bản [--json]", runVersion},
 	"serve":   {"phục vụ giao diện qua HTTP trên 127.0.0.1 (kiểm thử trình duyệt)", runServe},
+	"rebuild": {"dựng lại các bảng số liệu từ sự kiện [TÊN…]", runRebuild},
 }
 
 // usageError is wrong usage: exit 2.
@@ -65,7 +67,10 @@ func Run(args []string, assets fs.FS, stdout, stderr io.Writer) int {
 	global := flag.NewFlagSet("socai", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	addCommon(global, env)
-	if err := global.Parse(args); err != nil {
+	if err := global.Parse(args); errors.Is(err, flag.ErrHelp) {
+		usage(stdout)
+		return ExitOK
+	} else if err != nil {
 		return report(env, usagef("%v", err))
 	}
 	rest := global.Args()
@@ -112,6 +117,15 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// noArgs parses the flags of a command that takes no positional argument.
+func noArgs(fs *flag.FlagSet, args []string) error {
+	pos, err := parse(fs, args)
+	if err == nil && len(pos) > 0 {
+		err = usagef("%s không nhận đối số %q", fs.Name(), pos[0])
+	}
+	return err
 }
 
 func report(env *Env, err error) int {
@@ -166,12 +180,17 @@ func (env *Env) actor() string {
 
 // open opens the ledger, creating it if needed.
 func (env *Env) open() (*app.App, error) {
-	a, err := app.Open(env.dbPath())
+	a, err := app.Open(env.dbPath(), env.progress)
 	if err != nil {
 		return nil, err
 	}
 	a.Actor = env.actor()
 	return a, nil
+}
+
+// progress reports a projection rebuild on stderr.
+func (env *Env) progress(name string, done, total int64) {
+	fmt.Fprintf(env.Stderr, "Dựng lại bảng số liệu %s: %s/%s sự kiện\n", name, vn.Int(done), vn.Int(total))
 }
 
 // openExisting opens a ledger that must already exist: reading commands never create one.

@@ -24,7 +24,7 @@ func printJSON(env *Env, v any) error {
 func runInit(env *Env, args []string) error {
 	fs := flags(env, "init")
 	asJSON := fs.Bool("json", false, "JSON")
-	if _, err := parse(fs, args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
 	}
 	_, statErr := os.Stat(env.dbPath())
@@ -199,7 +199,7 @@ func printReport(env *Env, rep events.Report) {
 func runStats(env *Env, args []string) error {
 	fs := flags(env, "stats")
 	asJSON := fs.Bool("json", false, "JSON")
-	if _, err := parse(fs, args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
 	}
 	a, err := env.openExisting()
@@ -242,7 +242,7 @@ func runStats(env *Env, args []string) error {
 func runVersion(env *Env, args []string) error {
 	fs := flags(env, "version")
 	asJSON := fs.Bool("json", false, "JSON")
-	if _, err := parse(fs, args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
 	}
 	types := events.Vocabulary.Names()
@@ -260,3 +260,27 @@ type multiFlag []string
 
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func runRebuild(env *Env, args []string) error {
+	fs := flags(env, "rebuild")
+	names, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	a, err := env.openExisting()
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := a.Projections.Rebuild(context.Background(), env.progress, names...); err != nil {
+		if events.ErrorCode(err) == events.ENOTFOUND {
+			return usagef("%v", err)
+		}
+		return err
+	}
+	if len(names) == 0 {
+		names = a.Projections.Names()
+	}
+	fmt.Fprintf(env.Stdout, "Đã dựng lại: %s\n", strings.Join(names, ", "))
+	return nil
+}

@@ -19,7 +19,7 @@ import (
 func runServe(env *Env, args []string) error {
 	fs := flags(env, "serve")
 	addr := fs.String("addr", "127.0.0.1:0", "địa chỉ lắng nghe (chỉ 127.0.0.1 hoặc ::1)")
-	if _, err := parse(fs, args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
 	}
 	host, _, err := net.SplitHostPort(*addr)

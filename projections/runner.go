@@ -1,0 +1,195 @@
+// Package projections keeps the read models that every figure comes from.
+// Each projection owns some SQLite tables, applies events one by one, and
+// has a checkpoint (the last seq applied and its code version). Projections
+// are updated inside the appending transaction, so a figure is never behind
+// its events; a projection whose code version changed is rebuilt from zero
+// on open.
+package projections
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"socai/events"
+)
+
+// Projection is one read model.
+type Projection interface {
+	// Name is stable: it keys the checkpoint.
+	Name() string
+	// Version changes whenever the tables or the way events are applied
+	// change; a different stored version triggers a rebuild.
+	Version() int
+	// Create makes the tables (IF NOT EXISTS) ; Drop removes them.
+	Create(tx *sql.Tx) error
+	Drop(tx *sql.Tx) error
+	// Apply folds one event into the tables.
+	Apply(tx *sql.Tx, r events.Record) error
+}
+
+// Progress reports a rebuild: done of total events for projection name.
+type Progress func(name string, done, total int64)
+
+// Runner keeps a set of projections in step with a store.
+type Runner struct {
+	store *events.Store
+	projs []Projection
+}
+
+const checkpointsDDL = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
+	name       TEXT PRIMARY KEY,
+	version    INTEGER NOT NULL,
+	seq        INTEGER NOT NULL,
+	updated_at TEXT NOT NULL)`
+
+// Attach sets up the projections on store: creates their tables, rebuilds
+// those whose version changed or that never ran, catches the others up with
+// events appended while they were not attached (by an older program, say),
+// and hooks them into every append.
+func Attach(ctx context.Context, store *events.Store, progress Progress, projs ...Projection) (*Runner, error) {
+	r := &Runner{store: store, projs: projs}
+	if _, err := store.DB().ExecContext(ctx, checkpointsDDL); err != nil {
+		return nil, err
+	}
+	for _, p := range projs {
+		cp, err := r.checkpoint(ctx, p.Name())
+		if err != nil {
+			return nil, err
+		}
+		if cp.version != p.Version() {
+			err = r.rebuild(ctx, p, progress)
+		} else {
+			err = r.catchUp(ctx, p, cp.seq)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("dựng lại bảng số liệu %s: %w", p.Name(), err)
+		}
+	}
+	store.OnAppend(r.apply)
+	return r, nil
+}
+
+// Names lists the attached projections.
+func (r *Runner) Names() []string {
+	out := make([]string, len(r.projs))
+	for i, p := range r.projs {
+		out[i] = p.Name()
+	}
+	return out
+}
+
+type checkpoint struct {
+	version int
+	seq     int64
+}
+
+func (r *Runner) checkpoint(ctx context.Context, name string) (checkpoint, error) {
+	var cp checkpoint
+	err := r.store.DB().QueryRowContext(ctx, `SELECT version, seq FROM projection_checkpoints WHERE name = ?`, name).
+		Scan(&cp.version, &cp.seq)
+	if err == sql.ErrNoRows {
+		return checkpoint{version: -1}, nil
+	}
+	return cp, err
+}
+
+func setCheckpoint(tx *sql.Tx, p Projection, seq int64) error {
+	_, err := tx.Exec(`INSERT INTO projection_checkpoints (name, version, seq, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (name) DO UPDATE SET version = excluded.version, seq = excluded.seq, updated_at = excluded.updated_at`,
+		p.Name(), p.Version(), seq, events.FormatRecordedAt(time.Now()))
+	return err
+}
+
+// apply is the store hook: every projection sees the appended events in the
+// appending transaction.
+func (r *Runner) apply(tx *events.Tx, recs []events.Record) error {
+	for _, p := range r.projs {
+		for _, rec := range recs {
+			if err := p.Apply(tx.SQL(), rec); err != nil {
+				return fmt.Errorf("%s: seq %d: %w", p.Name(), rec.Seq, err)
+			}
+		}
+		if err := setCheckpoint(tx.SQL(), p, recs[len(recs)-1].Seq); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Rebuild recreates the named projections (all if none) from zero.
+func (r *Runner) Rebuild(ctx context.Context, progress Progress, names ...string) error {
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	found := 0
+	for _, p := range r.projs {
+		if len(names) > 0 && !want[p.Name()] {
+			continue
+		}
+		found++
+		if err := r.rebuild(ctx, p, progress); err != nil {
+			return err
+		}
+	}
+	if len(names) > 0 && found != len(names) {
+		return events.Errorf(events.ENOTFOUND, "name", "không có bảng số liệu tên %v (có: %v)", names, r.Names())
+	}
+	return nil
+}
+
+func (r *Runner) rebuild(ctx context.Context, p Projection, progress Progress) error {
+	return r.replay(ctx, p, 0, true, progress)
+}
+
+func (r *Runner) catchUp(ctx context.Context, p Projection, from int64) error {
+	return r.replay(ctx, p, from, false, nil)
+}
+
+// replay applies the events after seq from in one write transaction; with
+// reset it drops and recreates the tables first. The write transaction
+// starts first (BEGIN IMMEDIATE), so the events read on another connection
+// are exactly those committed: nobody can append in between.
+func (r *Runner) replay(ctx context.Context, p Projection, from int64, reset bool, progress Progress) error {
+	db := r.store.DB()
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var total int64
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events WHERE seq > ?`, from).Scan(&total); err != nil {
+		return err
+	}
+	if reset {
+		if err := p.Drop(tx); err != nil {
+			return err
+		}
+	}
+	if err := p.Create(tx); err != nil {
+		return err
+	}
+	last, done := from, int64(0)
+	err = r.store.Each(ctx, events.Filter{FromSeq: from}, func(rec events.Record) error {
+		if err := p.Apply(tx, rec); err != nil {
+			return fmt.Errorf("seq %d: %w", rec.Seq, err)
+		}
+		last, done = rec.Seq, done+1
+		if progress != nil && (done%progressEvery == 0 || done == total) {
+			progress(p.Name(), done, total)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := setCheckpoint(tx, p, last); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// progressEvery is how often a rebuild reports progress.
+const progressEvery = 10000

@@ -1,0 +1,153 @@
+package projections_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"socai/events"
+	"socai/projections"
+)
+
+var ctx = context.Background()
+
+func appendN(t *testing.T, s *events.Store, from, n int) {
+	t.Helper()
+	for i := from; i < from+n; i++ {
+		stream := fmt.Sprintf("class-%d", i%4)
+		_, err := s.Append(ctx, stream, events.AnyVersion, events.Event{
+			OccurredOn: events.Date(fmt.Sprintf("2021-%02d-15", 1+i%12)),
+			Meta:       events.Meta{Actor: "tester"},
+			Data:       events.ClassEnrollmentChanged{ClassID: stream, Students: int64(30 + i)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func dump(t *testing.T, db *sql.DB) [][]any {
+	t.Helper()
+	rows, err := db.Query(`SELECT stream, kind, origin, version, first_seq, last_seq, last_type, first_occurred,
+		last_occurred, last_recorded FROM proj_streams ORDER BY stream`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out [][]any
+	for rows.Next() {
+		row := make([]any, 10)
+		ptrs := make([]any, 10)
+		for i := range row {
+			ptrs[i] = &row[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+func TestInlineEqualsRebuild(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "socai.db")
+	s, err := events.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r, err := projections.Attach(ctx, s, nil, projections.All()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	appendN(t, s, 0, 25)
+	inline := dump(t, s.DB())
+	if len(inline) != 4 {
+		t.Fatalf("%d streams, want 4", len(inline))
+	}
+	var calls []int64
+	if err := r.Rebuild(ctx, func(name string, done, total int64) { calls = append(calls, done, total) }); err != nil {
+		t.Fatal(err)
+	}
+	if got := dump(t, s.DB()); !reflect.DeepEqual(got, inline) {
+		t.Errorf("rebuild differs from inline:\n%v\n%v", got, inline)
+	}
+	if len(calls) != 2 || calls[0] != 25 || calls[1] != 25 {
+		t.Errorf("progress = %v", calls)
+	}
+	if n, _ := projections.StreamCount(s.DB()); n != 4 {
+		t.Errorf("StreamCount = %d", n)
+	}
+	if err := r.Rebuild(ctx, nil, "nope"); events.ErrorCode(err) != events.ENOTFOUND {
+		t.Errorf("unknown projection: %v", err)
+	}
+}
+
+// Events appended while no runner was attached (an older program, a raw
+// bundle import) are caught up on the next open.
+func TestCatchUpOnAttach(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "socai.db")
+	s, _ := events.Open(path)
+	defer s.Close()
+	if _, err := projections.Attach(ctx, s, nil, projections.All()...); err != nil {
+		t.Fatal(err)
+	}
+	appendN(t, s, 0, 5)
+	plain, _ := events.Open(path) // no projections attached
+	appendN(t, plain, 5, 7)
+	plain.Close()
+
+	s2, _ := events.Open(path)
+	defer s2.Close()
+	var rebuilt bool
+	if _, err := projections.Attach(ctx, s2, func(string, int64, int64) { rebuilt = true }, projections.All()...); err != nil {
+		t.Fatal(err)
+	}
+	if rebuilt {
+		t.Error("catch-up must not rebuild from zero")
+	}
+	got := dump(t, s2.DB())
+	var total int64
+	for _, row := range got {
+		total += row[3].(int64)
+	}
+	if total != 12 {
+		t.Errorf("streams hold %d versions, want 12", total)
+	}
+}
+
+// bumped is Streams with a new code version.
+type bumped struct{ projections.Streams }
+
+func (bumped) Version() int { return 2 }
+
+func TestVersionChangeRebuilds(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "socai.db")
+	s, _ := events.Open(path)
+	projections.Attach(ctx, s, nil, projections.All()...)
+	appendN(t, s, 0, 6)
+	before := dump(t, s.DB())
+	s.Close()
+
+	s2, _ := events.Open(path)
+	defer s2.Close()
+	var progress []string
+	if _, err := projections.Attach(ctx, s2, func(name string, done, total int64) {
+		progress = append(progress, fmt.Sprintf("%s %d/%d", name, done, total))
+	}, bumped{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(progress) != 1 || progress[0] != "streams 6/6" {
+		t.Errorf("progress = %v", progress)
+	}
+	if got := dump(t, s2.DB()); !reflect.DeepEqual(got, before) {
+		t.Errorf("rebuilt tables differ")
+	}
+	var v int
+	s2.DB().QueryRow(`SELECT version FROM projection_checkpoints WHERE name = 'streams'`).Scan(&v)
+	if v != 2 {
+		t.Errorf("checkpoint version = %d", v)
+	}
+}
