@@ -1,0 +1,64 @@
+// LedgerService (Go: app.LedgerService): the event store as a whole.
+// The interfaces mirror the Go JSON exactly (snake_case field names).
+
+import { call } from './bridge';
+
+const SERVICE = 'LedgerService';
+
+/** The head (last event) of one installation's hash chain. */
+export interface ChainHead {
+  origin: string;
+  origin_seq: number;
+  seq: number;
+  /** SHA-256, hex. */
+  hash: string;
+  /** RFC 3339, UTC. */
+  recorded_at: string;
+  /** True when the origin is this installation. */
+  local: boolean;
+}
+
+export interface LedgerInfo {
+  db_path: string;
+  /** This installation's origin id. */
+  origin: string;
+  app_version: string;
+  events: number;
+  streams: number;
+  heads: ChainHead[];
+}
+
+/** Known values of Problem.kind; the Go side may add more. */
+export type ProblemKind =
+  | 'altered'
+  | 'removed'
+  | 'reordered'
+  | 'inserted'
+  | 'broken_link'
+  | 'fork'
+  | 'triggers_missing'
+  | 'digest_mismatch'
+  | 'undecodable';
+
+export interface Problem {
+  seq: number;
+  origin: string;
+  origin_seq: number;
+  kind: ProblemKind | (string & {});
+  message: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  checked: number;
+  origins: number;
+  heads: ChainHead[];
+  problems: Problem[];
+  /** RFC 3339, UTC. */
+  verified_at: string;
+}
+
+export const LedgerService = {
+  Info: (): Promise<LedgerInfo> => call<LedgerInfo>(SERVICE, 'Info'),
+  Verify: (): Promise<VerifyReport> => call<VerifyReport>(SERVICE, 'Verify'),
+};
