@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"github.com/google/uuid"
 )
 
 // Line is one event of an import file: {type, stream, occurred_on, data, meta}
@@ -17,6 +19,17 @@ type Line struct {
 	Data       json.RawMessage `json:"data"`
 	Meta       Meta            `json:"meta"`
 	ID         string          `json:"id,omitempty"`
+}
+
+// rawLine is a Line whose meta is decoded on its own, so that an error in
+// it is named meta.<field>.
+type rawLine struct {
+	Type       string          `json:"type"`
+	Stream     string          `json:"stream"`
+	OccurredOn Date            `json:"occurred_on"`
+	Data       json.RawMessage `json:"data"`
+	Meta       json.RawMessage `json:"meta"`
+	ID         string          `json:"id"`
 }
 
 // LineError says which line of a file is wrong and why.
@@ -31,9 +44,22 @@ func (e *LineError) Unwrap() error { return e.Err }
 // ParseLine reads one import line into an Event for stream, decoding and
 // checking its payload with reg. defaultActor fills a missing meta.actor.
 func ParseLine(reg *Registry, b []byte, defaultActor string) (string, Event, error) {
-	var l Line
-	if err := decodeStrict(b, &l, ""); err != nil {
+	var raw rawLine
+	if err := decodeStrict(b, &raw, ""); err != nil {
 		return "", Event{}, err
+	}
+	l := Line{Type: raw.Type, Stream: raw.Stream, OccurredOn: raw.OccurredOn, Data: raw.Data, ID: raw.ID}
+	if len(raw.Meta) > 0 && string(raw.Meta) != "null" {
+		if err := decodeStrict(raw.Meta, &l.Meta, "meta"); err != nil {
+			return "", Event{}, err
+		}
+	}
+	if l.ID != "" {
+		u, err := uuid.Parse(l.ID)
+		if err != nil {
+			return "", Event{}, Errorf(EINVALID, "id", "mã sự kiện không phải UUID: %q", l.ID)
+		}
+		l.ID = u.String() // one spelling, so that duplicates are found
 	}
 	if l.Type == "" {
 		return "", Event{}, Errorf(EINVALID, "type", "bắt buộc: loại sự kiện")
@@ -86,7 +112,11 @@ func ParseLines(reg *Registry, r io.Reader, defaultActor string, max int) ([]Par
 	n := 0
 	for sc.Scan() {
 		n++
-		b := bytes.TrimSpace(sc.Bytes())
+		b := sc.Bytes()
+		if n == 1 {
+			b = bytes.TrimPrefix(b, []byte("\ufeff")) // the BOM Windows Notepad writes
+		}
+		b = bytes.TrimSpace(b)
 		if len(b) == 0 {
 			continue
 		}
@@ -94,8 +124,9 @@ func ParseLines(reg *Registry, r io.Reader, defaultActor string, max int) ([]Par
 		if err == nil && ev.ID != "" {
 			if first, dup := seen[ev.ID]; dup {
 				err = Errorf(EDUPLICATE, "id", "mã sự kiện %s trùng với dòng %d", ev.ID, first)
+			} else {
+				seen[ev.ID] = n
 			}
-			seen[ev.ID] = n
 		}
 		if err != nil {
 			if errs = append(errs, &LineError{Line: n, Err: err}); len(errs) >= max {
