@@ -56,6 +56,11 @@ func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
+// helpRequested is -h or --help after a command: print its flags, exit 0.
+type helpRequested struct{ fs *flag.FlagSet }
+
+func (helpRequested) Error() string { return "help requested" }
+
 // failedError is a check that failed after printing its own report: exit 1.
 type failedError struct{ msg string }
 
@@ -107,7 +112,9 @@ func flags(env *Env, name string) *flag.FlagSet {
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+			return nil, helpRequested{fs}
+		} else if err != nil {
 			return nil, usagef("%s: %v", fs.Name(), err)
 		}
 		args = fs.Args()
@@ -131,8 +138,14 @@ func noArgs(fs *flag.FlagSet, args []string) error {
 func report(env *Env, err error) int {
 	var ue usageError
 	var fe failedError
+	var hr helpRequested
 	switch {
 	case err == nil:
+		return ExitOK
+	case errors.As(err, &hr):
+		fmt.Fprintf(env.Stdout, "Cách dùng: %s [cờ]\n", hr.fs.Name())
+		hr.fs.SetOutput(env.Stdout)
+		hr.fs.PrintDefaults()
 		return ExitOK
 	case errors.As(err, &ue):
 		fmt.Fprintln(env.Stderr, "socai: "+ue.msg)

@@ -781,6 +781,15 @@ func TestUsageErrors(t *testing.T) {
 				t.Errorf("%v: %v", args, r)
 			}
 		}
+		// A command's own help lists its flags, and is not an error.
+		for _, args := range [][]string{{"verify", "-h"}, {"--db", missing, "import", "--help"}} {
+			if r := s.exec(args...); r.code != 0 || !strings.Contains(r.stdout, "-json") || !strings.Contains(r.stdout, "-db") {
+				t.Errorf("%v: %v", args, r)
+			}
+		}
+		if exists(missing) {
+			t.Fatal("help created the database")
+		}
 	})
 }
 
