@@ -201,7 +201,7 @@ func vnJSONKind(v string) string {
 	case v == "object":
 		return "đối tượng"
 	case strings.HasPrefix(v, "number"):
-		return "số " + strings.TrimSpace(strings.TrimPrefix(v, "number"))
+		return strings.TrimSpace("số " + strings.TrimSpace(strings.TrimPrefix(v, "number")))
 	}
 	return v
 }

@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"regexp"
 	"sort"
@@ -120,50 +121,128 @@ type chainState struct {
 	pending  map[int64]link // events seen before their predecessors
 }
 
+// verifyBatch is how many events the scan hands to the checker at a time.
+const verifyBatch = 512
+
+// verifyRows is one batch of scanned events; data and meta point into arena.
+type verifyRows struct {
+	recs  []Record
+	arena []byte
+}
+
+// checkChains reads every event in seq order and checks its hash and its
+// place in its origin's chain. Reading (SQLite and the driver) and checking
+// (hashing) overlap: this goroutine scans batches of events while another
+// checks the previous ones, in the same order, so the report is the same as
+// a single loop's.
 func (s *Store) checkChains(ctx context.Context, rep *Report) (map[string]*chainState, error) {
-	chains := map[string]*chainState{}
-	var prevSeq int64
-	var h hashState
 	rows, err := s.db.QueryContext(ctx, `SELECT `+recordColumns+` FROM events ORDER BY seq`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var r Record
+
+	chk := &chainCheck{chains: map[string]*chainState{}, rep: rep}
+	full := make(chan *verifyRows, 4)
+	free := make(chan *verifyRows, 6)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for b := range full {
+			for i := range b.recs {
+				chk.check(&b.recs[i])
+			}
+			free <- b // never blocks: at most 6 batches exist
+		}
+	}()
+
+	var scanErr error
+	var data, meta sql.RawBytes
+	b := &verifyRows{recs: make([]Record, 0, verifyBatch)}
+	batches := 1
 	for rows.Next() {
-		if err := scanRecord(rows, &r); err != nil {
-			return nil, err
+		b.recs = b.recs[:len(b.recs)+1]
+		r := &b.recs[len(b.recs)-1]
+		if scanErr = rows.Scan(&r.Seq, &r.ID, &r.Origin, &r.OriginSeq, &r.Stream, &r.Version, &r.Type,
+			&r.SchemaVersion, &r.OccurredOn, &r.RecordedAt, &data, &meta, &r.PrevHash, &r.Hash); scanErr != nil {
+			b.recs = b.recs[:len(b.recs)-1]
+			break
 		}
-		rep.Checked++
-		if r.Seq != prevSeq+1 && prevSeq > 0 {
-			rep.add(Problem{Seq: prevSeq + 1, Kind: KindRemoved,
-				Message: fmt.Sprintf("thiếu seq %d–%d: sự kiện đã bị xóa khỏi tệp", prevSeq+1, r.Seq-1)})
+		// The arena may move as it grows: earlier slices keep the old array.
+		n := len(b.arena)
+		b.arena = append(append(b.arena, data...), meta...)
+		r.Data = b.arena[n : n+len(data) : n+len(data)]
+		r.Meta = b.arena[n+len(data) : len(b.arena) : len(b.arena)]
+		if len(b.recs) == cap(b.recs) {
+			full <- b
+			select {
+			case b = <-free:
+			default:
+				if batches < 6 {
+					b = &verifyRows{recs: make([]Record, 0, verifyBatch)}
+					batches++
+				} else {
+					b = <-free
+				}
+			}
+			b.recs, b.arena = b.recs[:0], b.arena[:0]
 		}
-		prevSeq = r.Seq
-		if got := r.hashWith(&h); got != r.Hash {
-			rep.add(Problem{Seq: r.Seq, Origin: r.Origin, OriginSeq: r.OriginSeq, Kind: KindAltered,
-				Message: fmt.Sprintf("nội dung sự kiện %s (%s) đã bị sửa: mã băm tính lại %s… khác mã đã lưu %s…",
-					r.ID, r.Type, got[:12], short(r.Hash))})
-		}
-		c := chains[r.Origin]
-		if c == nil {
-			c = &chainState{origin: r.Origin, next: 1, last: link{hash: GenesisHash}, pending: map[int64]link{}}
-			chains[r.Origin] = c
-		}
-		c.see(link{seq: r.Seq, originSeq: r.OriginSeq, hash: r.Hash, prevHash: r.PrevHash}, rep)
+	}
+	if len(b.recs) > 0 {
+		full <- b
+	}
+	close(full)
+	<-done
+	if scanErr != nil {
+		return nil, scanErr
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	for _, c := range chains {
+	for _, c := range chk.chains {
 		c.finish(rep)
 	}
 	var top int64
-	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)`).Scan(&top); err == nil && top > prevSeq {
-		rep.add(Problem{Seq: prevSeq + 1, Kind: KindRemoved,
-			Message: fmt.Sprintf("seq %d–%d đã từng được ghi nhưng không còn trong tệp: sự kiện cuối đã bị xóa", prevSeq+1, top)})
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)`).Scan(&top); err == nil && top > chk.prevSeq {
+		rep.add(Problem{Seq: chk.prevSeq + 1, Kind: KindRemoved,
+			Message: fmt.Sprintf("seq %d–%d đã từng được ghi nhưng không còn trong tệp: sự kiện cuối đã bị xóa", chk.prevSeq+1, top)})
 	}
-	return chains, nil
+	return chk.chains, nil
+}
+
+// chainCheck checks events one by one in seq order.
+type chainCheck struct {
+	chains  map[string]*chainState
+	last    *chainState // the chain of the previous event: usually the same origin
+	prevSeq int64
+	hash    hashState
+	rep     *Report
+}
+
+func (k *chainCheck) check(r *Record) {
+	rep := k.rep
+	rep.Checked++
+	if r.Seq != k.prevSeq+1 && k.prevSeq > 0 {
+		rep.add(Problem{Seq: k.prevSeq + 1, Kind: KindRemoved,
+			Message: fmt.Sprintf("thiếu seq %d–%d: sự kiện đã bị xóa khỏi tệp", k.prevSeq+1, r.Seq-1)})
+	}
+	k.prevSeq = r.Seq
+	if hx := r.hexHash(&k.hash); string(hx[:]) != r.Hash {
+		got := string(hx[:])
+		rep.add(Problem{Seq: r.Seq, Origin: r.Origin, OriginSeq: r.OriginSeq, Kind: KindAltered,
+			Message: fmt.Sprintf("nội dung sự kiện %s (%s) đã bị sửa: mã băm tính lại %s… khác mã đã lưu %s…",
+				r.ID, r.Type, got[:12], short(r.Hash))})
+	}
+	c := k.last
+	if c == nil || c.origin != r.Origin {
+		c = k.chains[r.Origin]
+		if c == nil {
+			c = &chainState{origin: r.Origin, next: 1, last: link{hash: GenesisHash}, pending: map[int64]link{}}
+			k.chains[r.Origin] = c
+		}
+		k.last = c
+	}
+	c.see(link{seq: r.Seq, originSeq: r.OriginSeq, hash: r.Hash, prevHash: r.PrevHash}, rep)
 }
 
 func (c *chainState) see(l link, rep *Report) {
@@ -251,14 +330,12 @@ func (s *Store) compare(ctx context.Context, other *Store, rep *Report) error {
 	if err != nil {
 		return err
 	}
-	forked := map[string]bool{}
 	for key, t := range theirs {
 		o, ok := ours[key]
-		if !ok || forked[key.origin] {
+		if !ok {
 			continue
 		}
 		if o.hash != t.hash {
-			forked[key.origin] = true
 			rep.add(Problem{Seq: o.seq, Origin: key.origin, OriginSeq: key.originSeq, Kind: KindFork,
 				Message: fmt.Sprintf("rẽ nhánh: bản sao %s có sự kiện khác ở vị trí %d của chuỗi (seq %d ở đó, mã băm %s… thay vì %s…)",
 					other.path, key.originSeq, t.seq, short(t.hash), short(o.hash))})
