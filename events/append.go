@@ -1,6 +1,7 @@
 package events
 
 import (
+	"bytes"
 	"database/sql"
 	"errors"
 	"regexp"
@@ -29,7 +30,15 @@ type Tx struct {
 	streams  map[string]streamState
 	head     *Head
 	insert   *sql.Stmt
+	version  *sql.Stmt // the stream version query, prepared once per transaction
 	appended []Record
+
+	// What build reuses from one event to the next: the hash buffer, and the
+	// last metadata and business date, which a batch usually repeats.
+	hash     hashState
+	lastMeta Meta
+	metaJSON []byte // nil until a metadata is encoded
+	lastDate Date   // "" until a date is checked
 }
 
 type streamState struct {
@@ -50,6 +59,9 @@ func (tx *Tx) close() {
 	if tx.insert != nil {
 		tx.insert.Close()
 	}
+	if tx.version != nil {
+		tx.version.Close()
+	}
 }
 
 // StreamVersion returns a stream's current version (0 if it does not exist)
@@ -58,9 +70,15 @@ func (tx *Tx) StreamVersion(stream string) (int64, string, error) {
 	if st, ok := tx.streams[stream]; ok {
 		return st.version, st.owner, nil
 	}
+	if tx.version == nil {
+		st, err := tx.tx.Prepare(`SELECT version, origin FROM events WHERE stream = ? ORDER BY version DESC LIMIT 1`)
+		if err != nil {
+			return 0, "", err
+		}
+		tx.version = st
+	}
 	var st streamState
-	err := tx.tx.QueryRow(`SELECT version, origin FROM events WHERE stream = ? ORDER BY version DESC LIMIT 1`, stream).
-		Scan(&st.version, &st.owner)
+	err := tx.version.QueryRow(stream).Scan(&st.version, &st.owner)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, "", err
 	}
@@ -116,19 +134,20 @@ func (tx *Tx) Append(stream string, expected int64, evs ...Event) ([]Record, err
 	at := FormatRecordedAt(recordedAt)
 
 	recs := make([]Record, len(evs))
+	prev := *head
 	for i, ev := range evs {
-		r, err := tx.build(ev, stream, version+int64(i)+1, head, at)
+		r, err := tx.build(ev, stream, version+int64(i)+1, &prev, at)
 		if err != nil {
 			return nil, err
 		}
 		recs[i] = r
-		head = &Head{Origin: r.Origin, OriginSeq: r.OriginSeq, Hash: r.Hash, RecordedAt: r.RecordedAt, Local: true}
+		prev = Head{Origin: r.Origin, OriginSeq: r.OriginSeq, Hash: r.Hash, RecordedAt: r.RecordedAt, Local: true}
 	}
 	if err := tx.insertAll(recs); err != nil {
 		return nil, err
 	}
-	tx.head = head
-	tx.head.Seq = recs[len(recs)-1].Seq
+	prev.Seq = recs[len(recs)-1].Seq
+	tx.head = &prev
 	tx.streams[stream] = streamState{version: version + int64(len(evs)), owner: tx.store.origin}
 	tx.appended = append(tx.appended, recs...)
 	return recs, nil
@@ -142,16 +161,23 @@ func (tx *Tx) build(ev Event, stream string, version int64, prev *Head, at strin
 	if err != nil {
 		return Record{}, err
 	}
-	if err := validDate("occurred_on", ev.OccurredOn); err != nil {
-		return Record{}, err
+	if ev.OccurredOn != tx.lastDate || tx.lastDate == "" {
+		if err := validDate("occurred_on", ev.OccurredOn); err != nil {
+			return Record{}, err
+		}
+		tx.lastDate = ev.OccurredOn
 	}
-	if err := ev.Meta.check(); err != nil {
-		return Record{}, err
+	if tx.metaJSON == nil || ev.Meta != tx.lastMeta {
+		if err := ev.Meta.check(); err != nil {
+			return Record{}, err
+		}
+		m, err := marshal(ev.Meta)
+		if err != nil {
+			return Record{}, err
+		}
+		tx.lastMeta, tx.metaJSON = ev.Meta, m
 	}
-	meta, err := marshal(ev.Meta)
-	if err != nil {
-		return Record{}, err
-	}
+	meta := bytes.Clone(tx.metaJSON) // every record owns its bytes
 	id := ev.ID
 	if id == "" {
 		u, err := uuid.NewV7()
@@ -168,7 +194,7 @@ func (tx *Tx) build(ev Event, stream string, version int64, prev *Head, at strin
 		OccurredOn: string(ev.OccurredOn), RecordedAt: at,
 		Data: data, Meta: meta, PrevHash: prev.Hash,
 	}
-	r.Hash = r.ComputeHash()
+	r.Hash = r.hashWith(&tx.hash)
 	return r, nil
 }
 

@@ -3,8 +3,6 @@ package events
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"hash"
-	"io"
 	"strconv"
 )
 
@@ -20,61 +18,57 @@ const hashDomain = "socai-event-v1"
 // prev_hash, integers in decimal, texts exactly as stored. docs/hash-chain.md
 // shows how to recompute it in any language.
 func (r *Record) ComputeHash() string {
-	var h hashState
+	var buf [512]byte
+	h := hashState{buf: buf[:0]}
 	return r.hashWith(&h)
 }
 
 // hashWith computes the hash reusing h's buffers (verification hashes millions).
 func (r *Record) hashWith(h *hashState) string {
-	h.reset()
-	h.str(hashDomain)
-	h.str(r.ID)
-	h.str(r.Origin)
-	h.int(r.OriginSeq)
-	h.str(r.Stream)
-	h.int(r.Version)
-	h.str(r.Type)
-	h.int(int64(r.SchemaVersion))
-	h.str(r.OccurredOn)
-	h.str(r.RecordedAt)
-	h.bytes(r.Data)
-	h.bytes(r.Meta)
-	h.str(r.PrevHash)
-	return h.sum()
+	hx := r.hexHash(h)
+	return string(hx[:])
 }
 
+// hexHash is the hash as lowercase hex digits, without allocating a string:
+// verification compares it with the stored hash.
+func (r *Record) hexHash(h *hashState) [2 * sha256.Size]byte {
+	b := h.buf[:0]
+	b = appendNetstring(b, hashDomain)
+	b = appendNetstring(b, r.ID)
+	b = appendNetstring(b, r.Origin)
+	b = appendNetint(b, r.OriginSeq)
+	b = appendNetstring(b, r.Stream)
+	b = appendNetint(b, r.Version)
+	b = appendNetstring(b, r.Type)
+	b = appendNetint(b, int64(r.SchemaVersion))
+	b = appendNetstring(b, r.OccurredOn)
+	b = appendNetstring(b, r.RecordedAt)
+	b = appendNetstring(b, r.Data)
+	b = appendNetstring(b, r.Meta)
+	b = appendNetstring(b, r.PrevHash)
+	h.buf = b
+	sum := sha256.Sum256(b)
+	var out [2 * sha256.Size]byte
+	hex.Encode(out[:], sum[:])
+	return out
+}
+
+// hashState holds what hashing reuses from one event to the next: the
+// buffer of the encoding.
 type hashState struct {
-	h   hash.Hash
-	num [24]byte
+	buf []byte
 }
 
-func (s *hashState) reset() {
-	if s.h == nil {
-		s.h = sha256.New()
-	}
-	s.h.Reset()
+// appendNetstring appends len ":" v ",".
+func appendNetstring[T ~string | ~[]byte](b []byte, v T) []byte {
+	b = strconv.AppendInt(b, int64(len(v)), 10)
+	b = append(b, ':')
+	b = append(b, v...)
+	return append(b, ',')
 }
 
-func (s *hashState) bytes(b []byte) {
-	s.h.Write(strconv.AppendInt(s.num[:0], int64(len(b)), 10))
-	s.h.Write([]byte{':'})
-	s.h.Write(b)
-	s.h.Write([]byte{','})
-}
-
-func (s *hashState) str(v string) {
-	s.h.Write(strconv.AppendInt(s.num[:0], int64(len(v)), 10))
-	s.h.Write([]byte{':'})
-	io.WriteString(s.h, v)
-	s.h.Write([]byte{','})
-}
-
-func (s *hashState) int(v int64) {
-	var d [24]byte
-	s.bytes(strconv.AppendInt(d[:0], v, 10))
-}
-
-func (s *hashState) sum() string {
-	var out [sha256.Size]byte
-	return hex.EncodeToString(s.h.Sum(out[:0]))
+// appendNetint appends the netstring of v in decimal.
+func appendNetint(b []byte, v int64) []byte {
+	var d [20]byte
+	return appendNetstring(b, strconv.AppendInt(d[:0], v, 10))
 }
