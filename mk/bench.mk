@@ -1,0 +1,23 @@
+# Benchmarks of the event store, each figure beside its limit measured in the
+# same run, then the ratios against the goals (scripts/bench-summary.sh).
+#
+#   make -f mk/bench.mk bench
+#   make -f mk/bench.mk bench BENCH=Verify     # one benchmark only
+#   make -f mk/bench.mk bench BENCHFLAGS='-cpuprofile /tmp/cpu.out'
+#
+# Each op of a throughput benchmark runs 3 rounds and reports the best one,
+# so -benchtime=1x is enough; the whole run takes about a minute.
+
+GO         ?= go
+BENCH      ?= .
+BENCHFLAGS ?=
+BENCH_OUT  ?= $(or $(TMPDIR),/tmp)/socai-bench.txt
+
+.PHONY: bench
+bench:
+	@rm -f $(BENCH_OUT).rc
+	@{ $(GO) test -run '^$$' -bench '$(BENCH)' -benchtime=1x -count=1 -timeout 10m $(BENCHFLAGS) ./events/ 2>&1; \
+	   echo $$? > $(BENCH_OUT).rc; } | tee $(BENCH_OUT)
+	@echo
+	@sh scripts/bench-summary.sh $(BENCH_OUT)
+	@rc=$$(cat $(BENCH_OUT).rc); rm -f $(BENCH_OUT).rc; exit $$rc

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Summarises the output of the event store benchmarks (make -f mk/bench.mk
+# bench): each figure beside its limit, the ratio and the goal.
+# Usage: scripts/bench-summary.sh [go-test-bench-output]   (default: stdin)
+set -eu
+awk '
+# metric(name): the value printed before the unit "name" on this line.
+function metric(name,   i) {
+	for (i = 3; i <= NF; i++) if ($i == name) return $(i - 1)
+	return ""
+}
+function verdict(ok) { return ok ? "ok" : "MISSED" }
+/^BenchmarkAppend100k\/store/ { store = metric("events/s") }
+/^BenchmarkAppend100k\/plain/ { plain = metric("events/s") }
+/^BenchmarkAppendSingle/      { p50 = metric("p50-ms"); p99 = metric("p99-ms"); pmax = metric("max-ms") }
+/^BenchmarkVerify100k\/verify/ { verify = metric("best-ms") }
+/^BenchmarkVerify100k\/scan/   { scan = metric("best-ms") }
+END {
+	if (store != "" && plain != "") {
+		r = store / plain
+		printf "append 100k: store %.0f ev/s vs plain insert %.0f ev/s = %.2f (goal >= 0.60) %s\n", store, plain, r, verdict(r >= 0.6)
+	}
+	if (p99 != "")
+		printf "single append: p50 %.2f ms, p99 %.2f ms, max %.2f ms (goal p99 < 10 ms) %s\n", p50, p99, pmax, verdict(p99 < 10)
+	if (verify != "" && scan != "") {
+		r = verify / scan
+		printf "verify 100k: verify %.0f ms vs plain scan %.0f ms = %.2fx (goal <= 1.50x) %s\n", verify, scan, r, verdict(r <= 1.5)
+	}
+}' "${1:--}"
