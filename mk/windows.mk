@@ -37,6 +37,7 @@ windows: windows-tools frontend
 		$(if $(strip $(WAILS_LDFLAGS)),-ldflags "$(WAILS_LDFLAGS)")
 	@test -s $(WINDOWS_INSTALLER) || { echo "windows: installer $(WINDOWS_INSTALLER) was not produced" >&2; ls -la build/bin >&2 || true; exit 1; }
 	@test -s $(WINDOWS_EXE) || { echo "windows: $(WINDOWS_EXE) was not produced" >&2; exit 1; }
+	@# objdump's report is kept in build/bin/socai.exe.objdump.txt only when a check fails
 	@$(MINGW_OBJDUMP) -p $(WINDOWS_EXE) > build/bin/socai.exe.objdump.txt
 	@grep -q 'file format pei-x86-64' build/bin/socai.exe.objdump.txt || { echo "windows: $(WINDOWS_EXE) is not a PE x86-64 file" >&2; exit 1; }
 	@grep -Eq '^Magic[[:space:]]+020b[[:space:]]+\(PE32\+\)' build/bin/socai.exe.objdump.txt || { echo "windows: $(WINDOWS_EXE) is not PE32+" >&2; exit 1; }
@@ -45,6 +46,7 @@ windows: windows-tools frontend
 	@$(MINGW_OBJDUMP) -f $(WINDOWS_INSTALLER) | grep -q 'file format pei-i386' || { echo "windows: $(WINDOWS_INSTALLER) is not a Windows executable" >&2; exit 1; }
 	@echo "windows: $(WINDOWS_EXE) ($$(stat -c %s $(WINDOWS_EXE)) bytes, PE32+ x86-64, GUI, imports: $$(grep -ci 'DLL Name:' build/bin/socai.exe.objdump.txt) DLLs)"
 	@echo "windows: $(WINDOWS_INSTALLER) ($$(stat -c %s $(WINDOWS_INSTALLER)) bytes)"
+	@rm -f build/bin/socai.exe.objdump.txt
 
 .DEFAULT_GOAL := $(_windows_saved_goal)
 

@@ -21,6 +21,7 @@ xvfb
 xauth
 imagemagick
 fonts-dejavu-core
+sqlite3
 "
 #  libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config: the Linux desktop build (Wails, cgo)
 #  gcc-mingw-w64-x86-64 nsis: the Windows exe and installer (mk/windows.mk)
@@ -28,6 +29,7 @@ fonts-dejavu-core
 #  xvfb xauth: running the Linux desktop window without a display
 #  imagemagick: scripts/make-icon.sh
 #  fonts-dejavu-core: Vietnamese glyphs in headless chromium screenshots
+#  sqlite3: the end-to-end test edits the database behind socai's back to show verification failing
 # Later, for reports: libreoffice-writer-nogui poppler-utils
 
 WAILS_VERSION=v2.15.0

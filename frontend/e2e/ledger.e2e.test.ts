@@ -20,6 +20,8 @@ const execFileP = promisify(execFile);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '..', '..');
 const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'screenshots', 'so-cai.png');
+const SCREENSHOT_TAMPERED = path.join(REPO_ROOT, 'docs', 'screenshots', 'so-cai-bi-sua.png');
+const SQLITE3 = process.env.SQLITE3_BIN ?? '/usr/bin/sqlite3';
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 const SOCAI_BIN = process.env.SOCAI_BIN ? path.resolve(process.env.SOCAI_BIN) : '';
@@ -104,6 +106,13 @@ function startServer(): Promise<string> {
   });
 }
 
+/** No hover, focus or click animation on the button in the pictures. */
+async function settle(p: Page): Promise<void> {
+  await p.mouse.move(5, 795);
+  await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await p.waitForTimeout(800);
+}
+
 function stopServer(): Promise<void> {
   const child = server;
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -122,6 +131,7 @@ describe('Sổ cái in the browser against socai serve', () => {
     if (!SOCAI_BIN) throw new Error('set SOCAI_BIN to the path of the built socai binary');
     if (!existsSync(SOCAI_BIN)) throw new Error(`SOCAI_BIN does not exist: ${SOCAI_BIN}`);
     if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}`);
+    if (!existsSync(SQLITE3)) throw new Error(`sqlite3 not found at ${SQLITE3}`);
 
     tmp = mkdtempSync(path.join(tmpdir(), 'socai-e2e-'));
     db = path.join(tmp, 't.db');
@@ -201,7 +211,7 @@ describe('Sổ cái in the browser against socai serve', () => {
       'Toàn vẹn: đã kiểm tra 2 sự kiện, không phát hiện sửa đổi',
     );
 
-    await p.mouse.move(10, 790); // no hover effect on the button in the picture
+    await settle(p);
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await p.screenshot({ path: SCREENSHOT, fullPage: true });
 
@@ -211,5 +221,28 @@ describe('Sổ cái in the browser against socai serve', () => {
     expect((await p.getByTestId('event-count').textContent())?.trim()).toBe('2');
 
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows what an edit made outside the application breaks', async () => {
+    const p = page!;
+    // What someone with the file and a SQLite tool could do: drop the append-only
+    // trigger and rewrite the school's name in the second event.
+    await execFileP(SQLITE3, [
+      db,
+      'DROP TRIGGER events_no_update; ' +
+        "UPDATE events SET data = replace(data, 'Sơn La', 'Lai Châu') WHERE seq = 2;",
+    ]);
+
+    await p.getByTestId('verify-button').click();
+    const result = p.locator('[data-testid="verify-result"][data-ok="false"]');
+    await result.waitFor({ timeout: 30_000 });
+    const problems = p.getByTestId('verify-problems');
+    await problems.waitFor();
+    const text = (await problems.textContent()) ?? '';
+    expect(text).toContain('Nội dung bị sửa');
+    expect(text).toContain('Mất cơ chế chỉ-ghi-thêm');
+
+    await settle(p);
+    await p.screenshot({ path: SCREENSHOT_TAMPERED, fullPage: true });
   });
 });

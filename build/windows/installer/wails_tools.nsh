@@ -5,19 +5,19 @@
 !include "FileFunc.nsh"
 
 !ifndef INFO_PROJECTNAME
-    !define INFO_PROJECTNAME "wailstry"
+    !define INFO_PROJECTNAME "socai"
 !endif
 !ifndef INFO_COMPANYNAME
-    !define INFO_COMPANYNAME "wailstry"
+    !define INFO_COMPANYNAME "Cụm thi đua các trường chính trị"
 !endif
 !ifndef INFO_PRODUCTNAME
-    !define INFO_PRODUCTNAME "wailstry"
+    !define INFO_PRODUCTNAME "socai – Sổ cái Cụm thi đua"
 !endif
 !ifndef INFO_PRODUCTVERSION
-    !define INFO_PRODUCTVERSION "1.0.0"
+    !define INFO_PRODUCTVERSION "0.1.0"
 !endif
 !ifndef INFO_COPYRIGHT
-    !define INFO_COPYRIGHT "Copyright........."
+    !define INFO_COPYRIGHT "© 2026 Cụm thi đua các trường chính trị"
 !endif
 !ifndef PRODUCT_EXECUTABLE
     !define PRODUCT_EXECUTABLE "${INFO_PROJECTNAME}.exe"

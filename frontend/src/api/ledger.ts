@@ -54,6 +54,8 @@ export interface VerifyReport {
   origins: number;
   heads: ChainHead[];
   problems: Problem[];
+  /** The first problem in chain order, null when ok. */
+  first: Problem | null;
   /** RFC 3339, UTC. */
   verified_at: string;
 }

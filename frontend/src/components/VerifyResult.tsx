@@ -10,7 +10,8 @@ const problemColumns: TableColumnsType<Problem> = [
     dataIndex: 'seq',
     align: 'right',
     width: 120,
-    render: (v: number) => formatInt(v),
+    // 0: a problem of the database as a whole (e.g. the triggers), not of one event
+    render: (v: number) => (v > 0 ? formatInt(v) : '–'),
   },
   {
     title: vi.ledger.colProblemKind,
