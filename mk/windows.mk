@@ -29,10 +29,10 @@ windows-tools:
 	@command -v $(WAILS) >/dev/null || { echo "windows: Wails CLI missing (go install github.com/wailsapp/wails/v2/cmd/wails@v2.15.0)" >&2; exit 2; }
 
 # The frontend is built by make (frontend.mk), so wails skips it (-s); the UI does
-# not use the generated wailsjs bindings (-skipbindings).
+# not use the generated wailsjs bindings (-skipbindings); go.mod is left alone (-m: no go mod tidy).
 windows: windows-tools frontend
 	rm -f $(WINDOWS_EXE) $(WINDOWS_INSTALLER)
-	CGO_ENABLED=1 CC=$(MINGW_CC) $(WAILS) build -platform windows/amd64 -nsis -s -skipbindings -trimpath \
+	CGO_ENABLED=1 CC=$(MINGW_CC) $(WAILS) build -platform windows/amd64 -nsis -s -m -skipbindings -trimpath \
 		$(if $(strip $(WAILS_TAGS)),-tags "$(WAILS_TAGS)") \
 		$(if $(strip $(WAILS_LDFLAGS)),-ldflags "$(WAILS_LDFLAGS)")
 	@test -s $(WINDOWS_INSTALLER) || { echo "windows: installer $(WINDOWS_INSTALLER) was not produced" >&2; ls -la build/bin >&2 || true; exit 1; }
