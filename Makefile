@@ -32,7 +32,7 @@ deps:
 # production tags; the frontend is built by make (-s), bindings are not used.
 build: deps frontend
 	@echo "== build: $(BIN)"
-	wails build -s -skipbindings -trimpath -tags "$(GO_TAGS)"
+	wails build -s -m -skipbindings -trimpath -tags "$(GO_TAGS)"
 	@test -x $(BIN)
 
 run: build

@@ -18,6 +18,8 @@ WAILS_TAGS ?=
 WAILS_LDFLAGS ?=
 
 WINDOWS_EXE := build/bin/socai.exe
+# The console build of the same program, for the command line on Windows.
+WINDOWS_COM := build/bin/socai.com
 # wails names it <name>-<arch>-installer.exe (OutFile in build/windows/installer/project.nsi)
 WINDOWS_INSTALLER := build/bin/socai-amd64-installer.exe
 
@@ -31,7 +33,11 @@ windows-tools:
 # The frontend is built by make (frontend.mk), so wails skips it (-s); the UI does
 # not use the generated wailsjs bindings (-skipbindings); go.mod is left alone (-m: no go mod tidy).
 windows: windows-tools frontend
-	rm -f $(WINDOWS_EXE) $(WINDOWS_INSTALLER)
+	rm -f $(WINDOWS_EXE) $(WINDOWS_COM) $(WINDOWS_INSTALLER)
+	mkdir -p build/bin
+	CGO_ENABLED=1 CC=$(MINGW_CC) GOOS=windows GOARCH=amd64 go build -tags "desktop production $(WAILS_TAGS)" \
+		-trimpath -ldflags "-w -s $(WAILS_LDFLAGS)" -o $(WINDOWS_COM) .
+	$(MINGW_OBJDUMP) -p $(WINDOWS_COM) | grep -Eq '^Subsystem[[:space:]]+00000003' || { echo "windows: $(WINDOWS_COM) is not a console program" >&2; exit 1; }
 	CGO_ENABLED=1 CC=$(MINGW_CC) $(WAILS) build -platform windows/amd64 -nsis -s -m -skipbindings -trimpath \
 		$(if $(strip $(WAILS_TAGS)),-tags "$(WAILS_TAGS)") \
 		$(if $(strip $(WAILS_LDFLAGS)),-ldflags "$(WAILS_LDFLAGS)")
@@ -45,6 +51,7 @@ windows: windows-tools frontend
 	@grep -Eq '^Subsystem[[:space:]]+00000002' build/bin/socai.exe.objdump.txt || { echo "windows: $(WINDOWS_EXE) is not a Windows GUI executable" >&2; exit 1; }
 	@$(MINGW_OBJDUMP) -f $(WINDOWS_INSTALLER) | grep -q 'file format pei-i386' || { echo "windows: $(WINDOWS_INSTALLER) is not a Windows executable" >&2; exit 1; }
 	@echo "windows: $(WINDOWS_EXE) ($$(stat -c %s $(WINDOWS_EXE)) bytes, PE32+ x86-64, GUI, imports: $$(grep -ci 'DLL Name:' build/bin/socai.exe.objdump.txt) DLLs)"
+	@echo "windows: $(WINDOWS_COM) ($$(stat -c %s $(WINDOWS_COM)) bytes, console, for the command line)"
 	@echo "windows: $(WINDOWS_INSTALLER) ($$(stat -c %s $(WINDOWS_INSTALLER)) bytes)"
 	@rm -f build/bin/socai.exe.objdump.txt
 

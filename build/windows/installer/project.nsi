@@ -98,6 +98,10 @@ Section
     SetOutPath $INSTDIR
 
     !insertmacro wails.files
+    # socai.com: the same program built for the console, so that "socai verify …"
+    # typed in cmd or run by a script prints its output and returns its exit code
+    # (cmd prefers .com to .exe); socai.exe stays the window.
+    File "..\..\bin\socai.com"
 
     # Start menu (all users) and desktop (all users) shortcuts.
     CreateShortcut "$SMPROGRAMS\${SHORTCUT_NAME}" "$INSTDIR\${PRODUCT_EXECUTABLE}" "" "$INSTDIR\${PRODUCT_EXECUTABLE}" 0
@@ -124,6 +128,7 @@ Section "uninstall"
     # Only what the installer put there: never RMDir /r the install folder, the
     # user may have chosen a folder that holds other files.
     Delete "$INSTDIR\${PRODUCT_EXECUTABLE}"
+    Delete "$INSTDIR\socai.com"
 
     Delete "$SMPROGRAMS\${SHORTCUT_NAME}"
     Delete "$DESKTOP\${SHORTCUT_NAME}"
