@@ -39,6 +39,7 @@ type Tx struct {
 	lastMeta Meta
 	metaJSON []byte // nil until a metadata is encoded
 	lastDate Date   // "" until a date is checked
+	lastAt   string // the recorded_at of the last Append, "" before the first
 }
 
 type streamState struct {
@@ -127,11 +128,15 @@ func (tx *Tx) Append(stream string, expected int64, evs ...Event) ([]Record, err
 	if err != nil {
 		return nil, err
 	}
-	recordedAt := tx.now
-	if last, err := ParseRecordedAt(head.RecordedAt); err == nil && last.After(recordedAt) {
-		recordedAt = last // the chain's record time never goes back, even if the PC clock does
+	at := tx.lastAt
+	if at == "" || head.RecordedAt != at { // else the same computation gives the same at
+		recordedAt := tx.now
+		if last, err := ParseRecordedAt(head.RecordedAt); err == nil && last.After(recordedAt) {
+			recordedAt = last // the chain's record time never goes back, even if the PC clock does
+		}
+		at = FormatRecordedAt(recordedAt)
+		tx.lastAt = at
 	}
-	at := FormatRecordedAt(recordedAt)
 
 	recs := make([]Record, len(evs))
 	prev := *head
