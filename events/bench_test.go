@@ -35,7 +35,7 @@ const (
 	benchBatch     = 1000 // events per transaction
 	benchPerAppend = 10   // events per tx.Append: a batch touches 100 streams
 	benchSingles   = 2000
-	benchRounds    = 3 // rounds per op of a throughput benchmark; the best counts
+	benchRounds    = 5 // rounds per op of a throughput benchmark; the best counts
 )
 
 // benchWorkload is 100k events of real registered types over 1000 class

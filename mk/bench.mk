@@ -5,8 +5,8 @@
 #   make -f mk/bench.mk bench BENCH=Verify     # one benchmark only
 #   make -f mk/bench.mk bench BENCHFLAGS='-cpuprofile /tmp/cpu.out'
 #
-# Each op of a throughput benchmark runs 3 rounds and reports the best one,
-# so -benchtime=1x is enough; the whole run takes about a minute.
+# Each op of a throughput benchmark runs 5 rounds and reports the best one,
+# so -benchtime=1x is enough; the whole run takes about half a minute.
 
 GO         ?= go
 BENCH      ?= .
