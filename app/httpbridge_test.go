@@ -17,7 +17,9 @@ import (
 // probe is a bound service with the shapes the bridge must handle.
 type probe struct{}
 
-func (probe) Echo(name string, n int) (map[string]any, error) { return map[string]any{"name": name, "n": n}, nil }
+func (probe) Echo(name string, n int) (map[string]any, error) {
+	return map[string]any{"name": name, "n": n}, nil
+}
 func (probe) Refuse() error {
 	return events.Errorf(events.EINVALID, "students", "không được âm")
 }
