@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -34,19 +35,23 @@ func main() {
 }
 
 func runWindow(dist fs.FS) error {
-	a, err := app.Open(app.DefaultDBPath(), nil)
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	return wails.Run(&options.App{
+	window := &options.App{
 		Title:       "socai – Sổ cái Cụm thi đua",
 		Width:       1280,
 		Height:      820,
 		MinWidth:    960,
 		MinHeight:   640,
 		AssetServer: &assetserver.Options{Assets: dist},
-		OnStartup:   a.Startup,
-		Bind:        a.Services(),
-	})
+	}
+	a, err := app.Open(app.DefaultDBPath(), nil)
+	if err != nil {
+		// A desktop user never sees stderr: say it in a dialog.
+		window.OnStartup = func(ctx context.Context) { app.FatalDialog(ctx, err) }
+		wails.Run(window)
+		return err
+	}
+	defer a.Close()
+	window.OnStartup = a.Startup
+	window.Bind = a.Services()
+	return wails.Run(window)
 }

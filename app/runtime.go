@@ -19,3 +19,14 @@ func (r *uiRuntime) emit(name string, data ...any) {
 	}
 	wruntime.EventsEmit(r.ctx, name, data...)
 }
+
+// FatalDialog tells the user, in a native dialog, why the window cannot
+// start (the ledger cannot be opened), then quits.
+func FatalDialog(ctx context.Context, err error) {
+	wruntime.MessageDialog(ctx, wruntime.MessageDialogOptions{
+		Type:    wruntime.ErrorDialog,
+		Title:   "socai – không mở được sổ cái",
+		Message: "Không mở được sổ cái " + DefaultDBPath() + ":\n" + err.Error(),
+	})
+	wruntime.Quit(ctx)
+}
