@@ -58,7 +58,7 @@ test: deps vet gotest frontend-check build
 screenshots: build
 	@echo "== screenshots: window under Xvfb, pages in Chromium"
 	bash scripts/screenshot-window.sh $(BIN) docs/screenshots/window.png
-	$(MAKE) --no-print-directory e2e SOCAI_BIN=$(BIN)
+	SOCAI_SCREENSHOTS=$(CURDIR)/docs/screenshots $(MAKE) --no-print-directory e2e SOCAI_BIN=$(BIN)
 
 clean:
 	rm -rf build/bin frontend/dist/assets frontend/dist/index.html

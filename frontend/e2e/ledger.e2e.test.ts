@@ -3,7 +3,7 @@
 //
 //   SOCAI_BIN=/path/to/socai npm run e2e
 //
-// Writes a screenshot to docs/screenshots/so-cai.png (repository root).
+// Writes screenshots to $SOCAI_SCREENSHOTS (make screenshots: docs/screenshots), else to build/screenshots.
 
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -19,8 +19,9 @@ const execFileP = promisify(execFile);
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '..', '..');
-const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'screenshots', 'so-cai.png');
-const SCREENSHOT_TAMPERED = path.join(REPO_ROOT, 'docs', 'screenshots', 'so-cai-bi-sua.png');
+const SCREENSHOT_DIR = process.env['SOCAI_SCREENSHOTS'] ?? path.join(REPO_ROOT, 'build', 'screenshots');
+const SCREENSHOT = path.join(SCREENSHOT_DIR, 'so-cai.png');
+const SCREENSHOT_TAMPERED = path.join(SCREENSHOT_DIR, 'so-cai-bi-sua.png');
 const SQLITE3 = process.env.SQLITE3_BIN ?? '/usr/bin/sqlite3';
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
