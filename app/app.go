@@ -22,6 +22,8 @@ type App struct {
 	Projections *projections.Runner
 	Actor       string
 	Ledger      *LedgerService
+	Org         *OrganisationService
+	ClassPlans  *ClassPlanService
 
 	runtime *uiRuntime
 }
@@ -40,6 +42,8 @@ func Open(path string, progress projections.Progress) (*App, error) {
 	}
 	a := &App{Store: st, Projections: runner, Actor: DefaultActor(), runtime: &uiRuntime{}}
 	a.Ledger = &LedgerService{app: a}
+	a.Org = &OrganisationService{app: a}
+	a.ClassPlans = &ClassPlanService{app: a}
 	st.Subscribe(func(recs []events.Record) { a.runtime.emit("ledger:changed", len(recs)) })
 	return a, nil
 }
@@ -48,7 +52,7 @@ func Open(path string, progress projections.Progress) (*App, error) {
 func (a *App) Close() error { return a.Store.Close() }
 
 // Services are the structs whose exported methods the UI may call.
-func (a *App) Services() []any { return []any{a.Ledger} }
+func (a *App) Services() []any { return []any{a.Ledger, a.Org, a.ClassPlans} }
 
 // Startup receives the Wails context of the window.
 func (a *App) Startup(ctx context.Context) { a.runtime.ctx = ctx }

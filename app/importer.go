@@ -57,7 +57,9 @@ func (e *ImportError) As(target any) bool {
 const maxImportErrors = 50
 
 // Import appends every event of a JSON Lines file in one transaction, or
-// none: one bad line refuses the whole file, naming line and field.
+// none: one bad line refuses the whole file, naming line and field. Each
+// line goes through the same validation as the forms, and sees the lines
+// before it.
 func (a *App) Import(ctx context.Context, r io.Reader) (ImportResult, error) {
 	parsed, lineErrs := events.ParseLines(a.Store.Types, r, a.Actor, maxImportErrors)
 	if len(lineErrs) > 0 {
@@ -74,7 +76,7 @@ func (a *App) Import(ctx context.Context, r io.Reader) (ImportResult, error) {
 	streams := map[string]bool{}
 	err := a.Store.Update(ctx, func(tx *events.Tx) error {
 		for _, p := range parsed {
-			recs, err := tx.Append(p.Stream, events.AnyVersion, p.Event)
+			recs, err := a.appendChecked(ctx, tx, Cmd{Stream: p.Stream, Expected: events.AnyVersion, Event: p.Event})
 			if err != nil {
 				return &ImportError{Problems: []LineProblem{lineProblem(p.Line, err)}}
 			}

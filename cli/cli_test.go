@@ -436,7 +436,7 @@ func TestImportJSON(t *testing.T) {
 		t.Fatalf("import of a Notepad file: %+v", got)
 	}
 	// A second file continues the chain.
-	decode(t, s.ok("import", s.file("b.jsonl", planLines[7]), "--json").stdout, &got)
+	decode(t, s.ok("import", s.file("b.jsonl", planLines[1]), "--json").stdout, &got)
 	if got.Imported != 1 || got.First != planEvents+3 || got.Last != planEvents+3 {
 		t.Fatalf("second import --json: %+v", got)
 	}
@@ -482,7 +482,7 @@ func TestImportRefusesTheWholeFile(t *testing.T) {
 		{"unknown type", []string{good, edit(`SchoolRegistered`, `TruongDangKy`)}, "type", "unknown_type"},
 		{"wrong field type", []string{good, strings.Replace(planLines[5], `"students":2530`, `"students":"2530"`, 1)}, "data.students", "invalid"},
 		{"duplicate id in the file", []string{withID(id, "school-a"), "", withID(id, "school-b")}, "id", "duplicate_id"},
-		{"id already in the ledger", []string{good, withID(existing, "school-c")}, "id", "duplicate_id"},
+		{"id already in the ledger", []string{good, withID(existing, "school-laichau")}, "id", "duplicate_id"},
 		{"missing required field", []string{good, edit(`"province":"Lai Châu",`, ``)}, "data.province", "invalid"},
 		{"invalid date", []string{good, edit(`2021-02-25`, `2021-02-29`)}, "occurred_on", "invalid"},
 		{"unknown field", []string{good, edit(`"meta":{}`, `"meta":{},"ghi_chu":"x"`)}, "ghi_chu", "invalid"},
@@ -561,7 +561,7 @@ func TestActorPrecedence(t *testing.T) {
 		if actor != "" {
 			meta = `{"actor":"` + actor + `"}`
 		}
-		return fmt.Sprintf(`{"type":"ClassEnrollmentChanged","stream":"class-sonla-2021-%03d","occurred_on":"2021-05-10","data":{"class_id":"sonla-2021-%03d","students":60},"meta":%s}`, n, n, meta)
+		return fmt.Sprintf(`{"type":"ClusterFormed","stream":"cluster-c%03d","occurred_on":"2021-05-10","data":{"cluster_id":"c%03d","name":"Cụm %d","region":"Tây Bắc"},"meta":%s}`, n, n, n, meta)
 	}
 	s := newSandbox(t)
 	file := s.file("a.jsonl", line(1, "Nguyễn Thị Hoa"), line(2, ""))

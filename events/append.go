@@ -32,6 +32,7 @@ type Tx struct {
 	insert   *sql.Stmt
 	version  *sql.Stmt // the stream version query, prepared once per transaction
 	appended []Record
+	failed   error // a hook's error: the transaction must not commit
 
 	// What build reuses from one event to the next: the hash buffer, and the
 	// last metadata and business date, which a batch usually repeats.
@@ -154,8 +155,26 @@ func (tx *Tx) Append(stream string, expected int64, evs ...Event) ([]Record, err
 	prev.Seq = recs[len(recs)-1].Seq
 	tx.head = &prev
 	tx.streams[stream] = streamState{version: version + int64(len(evs)), owner: tx.store.origin}
-	tx.appended = append(tx.appended, recs...)
+	if err := tx.inserted(recs); err != nil {
+		return nil, err
+	}
 	return recs, nil
+}
+
+// inserted runs the hooks on records just inserted and keeps them for the
+// subscribers. A hook error poisons the transaction.
+func (tx *Tx) inserted(recs []Record) error {
+	tx.store.mu.RLock()
+	hooks := tx.store.hooks
+	tx.store.mu.RUnlock()
+	for _, h := range hooks {
+		if err := h(tx, recs); err != nil {
+			tx.failed = err
+			return err
+		}
+	}
+	tx.appended = append(tx.appended, recs...)
+	return nil
 }
 
 func (tx *Tx) build(ev Event, stream string, version int64, prev *Head, at string) (Record, error) {

@@ -5,8 +5,16 @@ import (
 	"database/sql"
 )
 
-const recordColumns = `seq, id, origin, origin_seq, stream, version, type, schema_version,
+// RecordColumns are the events table columns in Record order, for ScanRecord.
+const RecordColumns = `seq, id, origin, origin_seq, stream, version, type, schema_version,
 	occurred_on, recorded_at, data, meta, prev_hash, hash`
+
+// ScanRecord reads one row selected with RecordColumns.
+func ScanRecord(rows *sql.Rows) (Record, error) {
+	var r Record
+	err := scanRecord(rows, &r)
+	return r, err
+}
 
 func scanRecord(rows *sql.Rows, r *Record) error {
 	var data, meta []byte
@@ -27,7 +35,7 @@ type Filter struct {
 // Each calls fn for every event matching f, in seq order, without loading
 // them all: rebuilds and verification scan millions this way.
 func (s *Store) Each(ctx context.Context, f Filter, fn func(Record) error) error {
-	q := `SELECT ` + recordColumns + ` FROM events WHERE seq > ?`
+	q := `SELECT ` + RecordColumns + ` FROM events WHERE seq > ?`
 	args := []any{f.FromSeq}
 	if f.Stream != "" {
 		q += ` AND stream = ?`

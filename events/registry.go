@@ -296,3 +296,18 @@ func firstErr(errs ...error) error {
 	}
 	return nil
 }
+
+// DecodeInto decodes a stored record's data into dst, a pointer to the
+// struct registered for its type, upcasting old schema versions.
+func (r *Registry) DecodeInto(rec Record, dst any) error {
+	p, err := r.Decode(rec.Type, rec.SchemaVersion, rec.Data)
+	if err != nil {
+		return err
+	}
+	v := reflect.ValueOf(dst)
+	if v.Kind() != reflect.Pointer || v.Elem().Type() != reflect.TypeOf(p) {
+		return Errorf(EINTERNAL, "data", "không giải mã được %s vào %T", rec.Type, dst)
+	}
+	v.Elem().Set(reflect.ValueOf(p))
+	return nil
+}

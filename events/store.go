@@ -41,9 +41,10 @@ type Store struct {
 	subID int
 }
 
-// Hook runs inside the appending transaction, after the events are inserted
-// and before commit: inline projections use it so that a figure is never
-// behind its events. An error rolls the whole append back.
+// Hook runs inside the appending transaction right after each Append has
+// inserted its events, so that later commands of the same transaction (the
+// next line of an import) see them: inline projections use it, and a figure
+// is never behind its events. An error rolls the whole transaction back.
 type Hook func(tx *Tx, appended []Record) error
 
 // Open opens (creating if needed) the event store at path, applies pending
@@ -226,16 +227,9 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 		sqlTx.Rollback()
 		return err
 	}
-	s.mu.RLock()
-	hooks := s.hooks
-	s.mu.RUnlock()
-	if len(tx.appended) > 0 {
-		for _, h := range hooks {
-			if err := h(tx, tx.appended); err != nil {
-				sqlTx.Rollback()
-				return err
-			}
-		}
+	if tx.failed != nil { // a hook failed and fn went on regardless: never commit events without their projections
+		sqlTx.Rollback()
+		return tx.failed
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("ghi giao dịch: %w", err)

@@ -136,7 +136,7 @@ type verifyRows struct {
 // checks the previous ones, in the same order, so the report is the same as
 // a single loop's.
 func (s *Store) checkChains(ctx context.Context, rep *Report) (map[string]*chainState, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+recordColumns+` FROM events ORDER BY seq`)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+RecordColumns+` FROM events ORDER BY seq`)
 	if err != nil {
 		return nil, err
 	}

@@ -19,5 +19,38 @@ func newVocabulary() *Registry {
 	r.Register("ClassModeChanged", ClassModeChanged{})
 	r.Register("ClassCompleted", ClassCompleted{})
 	r.Register("ClassCancelled", ClassCancelled{})
+
+	r.Register("StaffMemberRecorded", StaffMemberRecorded{})
+	r.Register("StaffTrainingStarted", StaffTrainingStarted{})
+	r.Register("StaffTrainingCompleted", StaffTrainingCompleted{})
+	r.Register("StaffTrainingWithdrawn", StaffTrainingWithdrawn{})
+	r.Register("StaffTrainingPlanned", StaffTrainingPlanned{})
+
+	r.Register("ResearchTopicRegistered", ResearchTopicRegistered{})
+	r.Register("ResearchTopicAccepted", ResearchTopicAccepted{})
+	r.Register("ResearchTopicCancelled", ResearchTopicCancelled{})
+	r.Register("WorkshopHeld", WorkshopHeld{})
+	r.Register("BulletinIssued", BulletinIssued{})
+	r.Register("WebsiteRegistered", WebsiteRegistered{})
+
+	r.Register("EmulationTargetsSet", EmulationTargetsSet{})
+	r.Register("EmulationMovementLaunched", EmulationMovementLaunched{})
+	r.Register("EmulationRegistered", EmulationRegistered{})
+	r.Register("TitleAwarded", TitleAwarded{})
+	r.Register("TitleRevoked", TitleRevoked{})
+	r.Register("PartyOrgRated", PartyOrgRated{})
+	r.Register("UnitRated", UnitRated{})
+	r.Register("ScoringCriterionDefined", ScoringCriterionDefined{})
+	r.Register("ScoreRecorded", ScoreRecorded{})
+	r.Register("AwardProposed", AwardProposed{})
+
+	r.Register("DeadlineSet", DeadlineSet{})
+	r.Register("ReportSubmitted", ReportSubmitted{})
+	r.Register("PeriodClosed", PeriodClosed{})
+	r.Register("EventRetracted", EventRetracted{})
+	r.Register("InspectionOpened", InspectionOpened{})
+	r.Register("InspectionFindingRecorded", InspectionFindingRecorded{})
+	r.Register("InspectionClosed", InspectionClosed{})
+	r.Register("KeyRegistered", KeyRegistered{})
 	return r
 }

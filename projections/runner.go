@@ -9,22 +9,27 @@ package projections
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
 	"socai/events"
 )
 
-// Projection is one read model.
+// Projection is one read model. Every row of its tables is derived from
+// the events of one stream and says which in a "stream" column: that is
+// how a retraction is undone (forget the stream, replay it without the
+// retracted events), the same way inline and in a rebuild.
 type Projection interface {
 	// Name is stable: it keys the checkpoint.
 	Name() string
 	// Version changes whenever the tables or the way events are applied
 	// change; a different stored version triggers a rebuild.
 	Version() int
-	// Create makes the tables (IF NOT EXISTS) ; Drop removes them.
+	// Tables are the projection's tables, each with a stream column.
+	Tables() []string
+	// Create makes the tables (IF NOT EXISTS).
 	Create(tx *sql.Tx) error
-	Drop(tx *sql.Tx) error
 	// Apply folds one event into the tables.
 	Apply(tx *sql.Tx, r events.Record) error
 }
@@ -107,7 +112,7 @@ func setCheckpoint(tx *sql.Tx, p Projection, seq int64) error {
 func (r *Runner) apply(tx *events.Tx, recs []events.Record) error {
 	for _, p := range r.projs {
 		for _, rec := range recs {
-			if err := p.Apply(tx.SQL(), rec); err != nil {
+			if err := applyOne(tx.SQL(), p, rec); err != nil {
 				return fmt.Errorf("%s: seq %d: %w", p.Name(), rec.Seq, err)
 			}
 		}
@@ -116,6 +121,67 @@ func (r *Runner) apply(tx *events.Tx, recs []events.Record) error {
 		}
 	}
 	return nil
+}
+
+// applyOne applies one event; a retraction first replays its stream
+// without the events retracted so far.
+func applyOne(tx *sql.Tx, p Projection, rec events.Record) error {
+	if rec.Type == "EventRetracted" {
+		if err := replayStream(tx, p, rec.Stream, rec.Seq); err != nil {
+			return err
+		}
+	}
+	return p.Apply(tx, rec)
+}
+
+// replayStream forgets what p derived from stream and applies again its
+// events before seq before, leaving out those retracted by then.
+func replayStream(tx *sql.Tx, p Projection, stream string, before int64) error {
+	for _, t := range p.Tables() {
+		if _, err := tx.Exec(`DELETE FROM `+t+` WHERE stream = ?`, stream); err != nil {
+			return err
+		}
+	}
+	recs, err := streamEvents(tx, stream, before)
+	if err != nil {
+		return err
+	}
+	retracted := map[string]bool{}
+	for _, rec := range recs {
+		if rec.Type == "EventRetracted" {
+			var d events.EventRetracted
+			if err := json.Unmarshal(rec.Data, &d); err != nil {
+				return err
+			}
+			retracted[d.EventID] = true
+		}
+	}
+	for _, rec := range recs {
+		if retracted[rec.ID] {
+			continue
+		}
+		if err := p.Apply(tx, rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func streamEvents(tx *sql.Tx, stream string, before int64) ([]events.Record, error) {
+	rows, err := tx.Query(`SELECT `+events.RecordColumns+` FROM events WHERE stream = ? AND seq < ? ORDER BY seq`, stream, before)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []events.Record
+	for rows.Next() {
+		rec, err := events.ScanRecord(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rec)
+	}
+	return out, rows.Err()
 }
 
 // Rebuild recreates the named projections (all if none) from zero.
@@ -164,8 +230,10 @@ func (r *Runner) replay(ctx context.Context, p Projection, from int64, reset boo
 		return err
 	}
 	if reset {
-		if err := p.Drop(tx); err != nil {
-			return err
+		for _, t := range p.Tables() {
+			if _, err := tx.Exec(`DROP TABLE IF EXISTS ` + t); err != nil {
+				return err
+			}
 		}
 	}
 	if err := p.Create(tx); err != nil {
@@ -173,7 +241,7 @@ func (r *Runner) replay(ctx context.Context, p Projection, from int64, reset boo
 	}
 	last, done := from, int64(0)
 	err = r.store.Each(ctx, events.Filter{FromSeq: from}, func(rec events.Record) error {
-		if err := p.Apply(tx, rec); err != nil {
+		if err := applyOne(tx, p, rec); err != nil {
 			return fmt.Errorf("seq %d: %w", rec.Seq, err)
 		}
 		last, done = rec.Seq, done+1

@@ -31,10 +31,7 @@ func (Streams) Create(tx *sql.Tx) error {
 	return err
 }
 
-func (Streams) Drop(tx *sql.Tx) error {
-	_, err := tx.Exec(`DROP TABLE IF EXISTS proj_streams`)
-	return err
-}
+func (Streams) Tables() []string { return []string{"proj_streams"} }
 
 func (Streams) Apply(tx *sql.Tx, r events.Record) error {
 	kind, _, _ := strings.Cut(r.Stream, "-")
@@ -57,4 +54,6 @@ func StreamCount(db *sql.DB) (int64, error) {
 }
 
 // All is every projection of this version, in the order they are applied.
-func All() []Projection { return []Projection{Streams{}} }
+func All() []Projection {
+	return []Projection{Streams{}, Organisation{}, ClassPlans{}}
+}
