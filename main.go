@@ -42,6 +42,8 @@ func runWindow(dist fs.FS) error {
 		MinWidth:    960,
 		MinHeight:   640,
 		AssetServer: &assetserver.Options{Assets: dist},
+		// Refusals reach the UI with their code and field, as over HTTP.
+		ErrorFormatter: app.FormatError,
 	}
 	a, err := app.Open(app.DefaultDBPath(), nil)
 	if err != nil {

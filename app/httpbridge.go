@@ -3,6 +3,7 @@ package app
 import (
 	"crypto/subtle"
 	"encoding/json"
+	"errors"
 	"io"
 	"io/fs"
 	"net/http"
@@ -84,7 +85,7 @@ func call(w http.ResponseWriter, r *http.Request, m reflect.Value) {
 		if err, _ := out[n-1].Interface().(error); err != nil {
 			w.Header().Set("Content-Type", "application/json; charset=utf-8")
 			w.WriteHeader(http.StatusUnprocessableEntity)
-			json.NewEncoder(w).Encode(APIError{Error: err.Error(), Code: events.ErrorCode(err), Field: events.ErrorField(err)})
+			json.NewEncoder(w).Encode(FormatError(err))
 			return
 		}
 		out = out[:n-1]
@@ -97,7 +98,18 @@ func call(w http.ResponseWriter, r *http.Request, m reflect.Value) {
 	json.NewEncoder(w).Encode(result)
 }
 
-// APIError is the body of a refused call; the frontend shows Message.
+// FormatError is how a refused call reaches the UI, in the window (Wails'
+// ErrorFormatter) and over HTTP alike: the message, its code and its field.
+func FormatError(err error) any {
+	msg := err.Error()
+	var e *events.Error
+	if errors.As(err, &e) {
+		msg = e.Message
+	}
+	return APIError{Error: msg, Code: events.ErrorCode(err), Field: events.ErrorField(err)}
+}
+
+// APIError is the body of a refused call; the frontend shows Error at Field.
 type APIError struct {
 	Error string `json:"error"`
 	Code  string `json:"code"`
