@@ -135,14 +135,15 @@ func applyOne(tx *sql.Tx, p Projection, rec events.Record) error {
 }
 
 // replayStream forgets what p derived from stream and applies again its
-// events before seq before, leaving out those retracted by then.
-func replayStream(tx *sql.Tx, p Projection, stream string, before int64) error {
+// events before seq upTo, leaving out those retracted by the retractions up
+// to and including seq upTo (the one being applied).
+func replayStream(tx *sql.Tx, p Projection, stream string, upTo int64) error {
 	for _, t := range p.Tables() {
 		if _, err := tx.Exec(`DELETE FROM `+t+` WHERE stream = ?`, stream); err != nil {
 			return err
 		}
 	}
-	recs, err := streamEvents(tx, stream, before)
+	recs, err := streamEvents(tx, stream, upTo)
 	if err != nil {
 		return err
 	}
@@ -157,7 +158,7 @@ func replayStream(tx *sql.Tx, p Projection, stream string, before int64) error {
 		}
 	}
 	for _, rec := range recs {
-		if retracted[rec.ID] {
+		if retracted[rec.ID] || rec.Seq == upTo {
 			continue
 		}
 		if err := p.Apply(tx, rec); err != nil {
@@ -167,8 +168,8 @@ func replayStream(tx *sql.Tx, p Projection, stream string, before int64) error {
 	return nil
 }
 
-func streamEvents(tx *sql.Tx, stream string, before int64) ([]events.Record, error) {
-	rows, err := tx.Query(`SELECT `+events.RecordColumns+` FROM events WHERE stream = ? AND seq < ? ORDER BY seq`, stream, before)
+func streamEvents(tx *sql.Tx, stream string, upTo int64) ([]events.Record, error) {
+	rows, err := tx.Query(`SELECT `+events.RecordColumns+` FROM events WHERE stream = ? AND seq <= ? ORDER BY seq`, stream, upTo)
 	if err != nil {
 		return nil, err
 	}
