@@ -17,9 +17,13 @@ func figures(t *testing.T, a *app.App, period, school string) projections.ClassP
 	return rep
 }
 
-func counts(r projections.ClassPlanRow) [3]projections.Count { return [3]projections.Count{r.Carried, r.New, r.Executed} }
+func counts(r projections.ClassPlanRow) [3]projections.Count {
+	return [3]projections.Count{r.Carried, r.New, r.Executed}
+}
 
-func c(classes, students int64) projections.Count { return projections.Count{Classes: classes, Students: students} }
+func c(classes, students int64) projections.Count {
+	return projections.Count{Classes: classes, Students: students}
+}
 
 // The counting rules of DESIGN.md at their edges.
 func TestClassPlanCountingEdges(t *testing.T) {

@@ -55,7 +55,9 @@ func open(id, school, typ string, students int64, start events.Date) events.Clas
 		Students: students, StartDate: start, Mode: events.ModeTapTrung}
 }
 
-func stringsReader(lines ...string) *strings.Reader { return strings.NewReader(strings.Join(lines, "\n")) }
+func stringsReader(lines ...string) *strings.Reader {
+	return strings.NewReader(strings.Join(lines, "\n"))
+}
 
 func asImportError(err error, target **app.ImportError) bool {
 	ie, ok := err.(*app.ImportError)
