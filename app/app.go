@@ -24,6 +24,8 @@ type App struct {
 	Ledger      *LedgerService
 	Org         *OrganisationService
 	ClassPlans  *ClassPlanService
+	Staff       *StaffTrainingService
+	Research    *ResearchService
 
 	runtime *uiRuntime
 }
@@ -44,6 +46,8 @@ func Open(path string, progress projections.Progress) (*App, error) {
 	a.Ledger = &LedgerService{app: a}
 	a.Org = &OrganisationService{app: a}
 	a.ClassPlans = &ClassPlanService{app: a}
+	a.Staff = &StaffTrainingService{app: a}
+	a.Research = &ResearchService{app: a}
 	st.Subscribe(func(recs []events.Record) { a.runtime.emit("ledger:changed", len(recs)) })
 	return a, nil
 }
@@ -52,7 +56,7 @@ func Open(path string, progress projections.Progress) (*App, error) {
 func (a *App) Close() error { return a.Store.Close() }
 
 // Services are the structs whose exported methods the UI may call.
-func (a *App) Services() []any { return []any{a.Ledger, a.Org, a.ClassPlans} }
+func (a *App) Services() []any { return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research} }
 
 // Startup receives the Wails context of the window.
 func (a *App) Startup(ctx context.Context) { a.runtime.ctx = ctx }
