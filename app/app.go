@@ -26,6 +26,8 @@ type App struct {
 	ClassPlans  *ClassPlanService
 	Staff       *StaffTrainingService
 	Research    *ResearchService
+	Emulation   *EmulationService
+	Deadlines   *DeadlineService
 
 	runtime *uiRuntime
 }
@@ -48,6 +50,8 @@ func Open(path string, progress projections.Progress) (*App, error) {
 	a.ClassPlans = &ClassPlanService{app: a}
 	a.Staff = &StaffTrainingService{app: a}
 	a.Research = &ResearchService{app: a}
+	a.Emulation = &EmulationService{app: a}
+	a.Deadlines = &DeadlineService{app: a}
 	st.Subscribe(func(recs []events.Record) { a.runtime.emit("ledger:changed", len(recs)) })
 	return a, nil
 }
@@ -56,7 +60,9 @@ func Open(path string, progress projections.Progress) (*App, error) {
 func (a *App) Close() error { return a.Store.Close() }
 
 // Services are the structs whose exported methods the UI may call.
-func (a *App) Services() []any { return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research} }
+func (a *App) Services() []any {
+	return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research, a.Emulation, a.Deadlines}
+}
 
 // Startup receives the Wails context of the window.
 func (a *App) Startup(ctx context.Context) { a.runtime.ctx = ctx }

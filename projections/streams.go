@@ -55,5 +55,5 @@ func StreamCount(db *sql.DB) (int64, error) {
 
 // All is every projection of this version, in the order they are applied.
 func All() []Projection {
-	return []Projection{Streams{}, Organisation{}, ClassPlans{}, StaffTraining{}, Research{}}
+	return []Projection{Streams{}, Organisation{}, ClassPlans{}, StaffTraining{}, Research{}, Emulation{}, DeadlineCalendar{}}
 }
