@@ -50,3 +50,15 @@ func (s *LedgerService) Info() (LedgerInfo, error) {
 func (s *LedgerService) Verify() (events.Report, error) {
 	return s.app.Store.Verify(context.Background(), events.VerifyOptions{})
 }
+
+// IsEmpty reports whether the ledger holds no event yet: the window offers
+// the demo data on its first start.
+func (s *LedgerService) IsEmpty() (bool, error) {
+	return s.app.isEmpty(context.Background())
+}
+
+// LoadDemo records the demo cluster (docs/demo.md) into an empty ledger;
+// a ledger with any event is refused (already_exists).
+func (s *LedgerService) LoadDemo() (DemoResult, error) {
+	return s.app.LoadDemo(context.Background())
+}
