@@ -48,6 +48,7 @@ var commands = map[string]command{
 	"serve":   {"phục vụ giao diện qua HTTP trên 127.0.0.1 (kiểm thử trình duyệt)", runServe},
 	"rebuild": {"dựng lại các bảng số liệu từ sự kiện [TÊN…]", runRebuild},
 	"report":  {"số liệu theo kỳ: report classplans|stafftraining|research|awards|deadlines --period P [--school MÃ] [--json]", runReport},
+	"demo":    {"nạp dữ liệu mẫu của Cụm miền núi biên giới phía Bắc vào sổ cái trống [--json]", runDemo},
 }
 
 // usageError is wrong usage: exit 2.
