@@ -89,6 +89,8 @@ func open(path string, readOnly bool) (*Store, error) {
 	q := url.Values{}
 	q.Set("_busy_timeout", "10000")
 	q.Set("_foreign_keys", "on")
+	// Projections run the same few statements for every event: keep them prepared.
+	q.Set("_stmt_cache_size", "64")
 	if readOnly {
 		q.Set("mode", "ro")
 	} else {

@@ -1,10 +1,6 @@
 package projections
 
-import (
-	"database/sql"
-
-	"socai/events"
-)
+import "database/sql"
 
 // ClassPlans holds every class (planned, open, completed, cancelled), its
 // enrolment over time, and the schools' yearly targets (chỉ tiêu).
@@ -41,72 +37,52 @@ func (ClassPlans) Create(tx *sql.Tx) error {
 	return err
 }
 
-func (ClassPlans) Apply(tx *sql.Tx, r events.Record) error {
-	switch r.Type {
-	case "TrainingTargetAssigned":
-		var e events.TrainingTargetAssigned
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_training_targets VALUES (?,?,?,?,?)`,
-				[]any{e.SchoolID, e.Year, r.Stream, e.Classes, e.Students}
-		})
-	case "ClassPlanned":
-		var e events.ClassPlanned
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT INTO proj_classes (class_id, stream, school_id, class_type, planned_students, planned_period, status)
-				VALUES (?,?,?,?,?,?,?) ON CONFLICT (class_id) DO UPDATE SET class_type = excluded.class_type,
-				planned_students = excluded.planned_students, planned_period = excluded.planned_period`,
-				[]any{e.ClassID, r.Stream, e.SchoolID, e.ClassType, e.Students, e.Period, ClassPlannedStatus}
-		})
-	case "ClassOpened":
-		var e events.ClassOpened
-		if err := events.Vocabulary.DecodeInto(r, &e); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(`INSERT INTO proj_classes (class_id, stream, school_id, class_type, name, start_date,
-				end_date, mode, partner, status) VALUES (?,?,?,?,?,?,?,?,?,?)
-			ON CONFLICT (class_id) DO UPDATE SET school_id = excluded.school_id, class_type = excluded.class_type,
-				name = excluded.name, start_date = excluded.start_date, end_date = excluded.end_date,
-				mode = excluded.mode, partner = excluded.partner, status = excluded.status`,
-			e.ClassID, r.Stream, e.SchoolID, e.ClassType, e.Name, e.StartDate, nullDate(e.EndDate), e.Mode, e.Partner,
-			ClassOpenStatus); err != nil {
-			return err
-		}
-		return addStudents(tx, r, e.ClassID, string(e.StartDate), e.Students)
-	case "ClassEnrollmentChanged":
-		var e events.ClassEnrollmentChanged
-		if err := events.Vocabulary.DecodeInto(r, &e); err != nil {
-			return err
-		}
-		return addStudents(tx, r, e.ClassID, r.OccurredOn, e.Students)
-	case "ClassModeChanged":
-		var e events.ClassModeChanged
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `UPDATE proj_classes SET mode = ? WHERE class_id = ?`, []any{e.Mode, e.ClassID}
-		})
-	case "ClassCompleted":
-		var e events.ClassCompleted
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `UPDATE proj_classes SET status = ?, completed_on = ?, graduates = ? WHERE class_id = ?`,
-				[]any{ClassCompletedStatus, e.EndDate, e.Graduates, e.ClassID}
-		})
-	case "ClassCancelled":
-		var e events.ClassCancelled
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `UPDATE proj_classes SET status = ?, cancelled_on = ?, cancel_reason = ? WHERE class_id = ?`,
-				[]any{ClassCancelledStatus, r.OccurredOn, e.Reason, e.ClassID}
-		})
-	}
-	return nil
+func (ClassPlans) Types() []string {
+	return []string{"TrainingTargetAssigned", "ClassPlanned", "ClassOpened", "ClassEnrollmentChanged",
+		"ClassModeChanged", "ClassCompleted", "ClassCancelled"}
 }
 
-func addStudents(tx *sql.Tx, r events.Record, classID, on string, students int64) error {
-	_, err := tx.Exec(`INSERT OR REPLACE INTO proj_class_students VALUES (?,?,?,?,?)`, r.Stream, classID, on, r.Seq, students)
-	return err
-}
-
-func nullDate(d events.Date) any {
-	if d == "" {
-		return nil
+func (ClassPlans) Recompute() []string {
+	return []string{
+		// proj_classes: one row per class that was planned or opened; each
+		// field comes from the last event of its kind.
+		`WITH k AS (SELECT e.stream,
+				MAX(CASE WHEN e.type = 'ClassPlanned' THEN e.seq END) AS pl,
+				MAX(CASE WHEN e.type = 'ClassOpened' THEN e.seq END) AS op,
+				MAX(CASE WHEN e.type IN ('ClassOpened', 'ClassModeChanged') THEN e.seq END) AS md,
+				MAX(CASE WHEN e.type = 'ClassCompleted' THEN e.seq END) AS co,
+				MAX(CASE WHEN e.type = 'ClassCancelled' THEN e.seq END) AS ca
+			FROM events e
+			WHERE e.type IN ('ClassPlanned','ClassOpened','ClassModeChanged','ClassCompleted','ClassCancelled')
+				AND {{streams}} AND {{live}}
+			GROUP BY e.stream)
+		INSERT INTO proj_classes (class_id, stream, school_id, class_type, name, planned_students, planned_period,
+			start_date, end_date, mode, partner, status, completed_on, graduates, cancelled_on, cancel_reason)
+		SELECT COALESCE(op.data ->> '$.class_id', pl.data ->> '$.class_id'), k.stream,
+			COALESCE(op.data ->> '$.school_id', pl.data ->> '$.school_id'),
+			COALESCE(op.data ->> '$.class_type', pl.data ->> '$.class_type'),
+			COALESCE(op.data ->> '$.name', ''),
+			pl.data ->> '$.students', pl.data ->> '$.period',
+			op.data ->> '$.start_date', NULLIF(op.data ->> '$.end_date', ''),
+			md.data ->> '$.mode', COALESCE(op.data ->> '$.partner', ''),
+			CASE WHEN k.ca IS NOT NULL THEN 'cancelled' WHEN k.co IS NOT NULL THEN 'completed'
+				WHEN k.op IS NOT NULL THEN 'open' ELSE 'planned' END,
+			co.data ->> '$.end_date', co.data ->> '$.graduates',
+			ca.occurred_on, ca.data ->> '$.reason'
+		FROM k LEFT JOIN events op ON op.seq = k.op LEFT JOIN events pl ON pl.seq = k.pl
+			LEFT JOIN events md ON md.seq = k.md LEFT JOIN events co ON co.seq = k.co
+			LEFT JOIN events ca ON ca.seq = k.ca
+		WHERE k.op IS NOT NULL OR k.pl IS NOT NULL`,
+		// proj_class_students: the enrolment at the start and at every change.
+		`INSERT OR REPLACE INTO proj_class_students (stream, class_id, on_date, seq, students)
+		SELECT e.stream, e.data ->> '$.class_id',
+			CASE e.type WHEN 'ClassOpened' THEN e.data ->> '$.start_date' ELSE e.occurred_on END,
+			e.seq, e.data ->> '$.students'
+		FROM events e WHERE e.type IN ('ClassOpened', 'ClassEnrollmentChanged') AND {{streams}} AND {{live}}`,
+		// proj_training_targets: the last target of each school and year.
+		`INSERT OR REPLACE INTO proj_training_targets (school_id, year, stream, classes, students)
+		SELECT json_extract(e.data, '$.school_id'), json_extract(e.data, '$.year'), e.stream,
+			json_extract(e.data, '$.classes'), e.data ->> '$.students'
+		FROM events e WHERE e.type = 'TrainingTargetAssigned' AND {{streams}} AND {{live}} ORDER BY e.seq`,
 	}
-	return string(d)
 }

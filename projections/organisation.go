@@ -2,7 +2,6 @@ package projections
 
 import (
 	"database/sql"
-	"encoding/json"
 
 	"socai/events"
 )
@@ -35,41 +34,35 @@ func (Organisation) Create(tx *sql.Tx) error {
 	return err
 }
 
-func (Organisation) Apply(tx *sql.Tx, r events.Record) error {
-	switch r.Type {
-	case "ClusterFormed":
-		var e events.ClusterFormed
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT INTO proj_clusters VALUES (?,?,?,?) ON CONFLICT (cluster_id) DO UPDATE SET
-				name = excluded.name, region = excluded.region`, []any{e.ClusterID, r.Stream, e.Name, e.Region}
-		})
-	case "SchoolRegistered":
-		var e events.SchoolRegistered
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT INTO proj_schools VALUES (?,?,?,?,?,?) ON CONFLICT (school_id) DO UPDATE SET
-				name = excluded.name, province = excluded.province, cluster_id = excluded.cluster_id`,
-				[]any{e.SchoolID, r.Stream, e.Name, e.Province, e.ClusterID, r.OccurredOn}
-		})
-	case "ClusterRolesAssigned":
-		var e events.ClusterRolesAssigned
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			deputies, _ := json.Marshal(nonNil(e.Deputies))
-			return `INSERT OR REPLACE INTO proj_cluster_roles VALUES (?,?,?,?,?,?)`,
-				[]any{e.ClusterID, e.Year, r.Stream, e.Lead, e.StandingDeputy, string(deputies)}
-		})
-	case "ClassTypeDefined":
-		var e events.ClassTypeDefined
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_class_types VALUES (?,?,?,?)`, []any{e.ClassType, r.Stream, e.Name, e.Group}
-		})
-	case "StaffCountRecorded":
-		var e events.StaffCountRecorded
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_staff_counts VALUES (?,?,?,?,?,?)`,
-				[]any{e.SchoolID, e.Year, r.Stream, e.Staff, e.Units, e.PartyOrgs}
-		})
+func (Organisation) Types() []string {
+	return []string{"ClusterFormed", "SchoolRegistered", "ClusterRolesAssigned", "ClassTypeDefined", "StaffCountRecorded"}
+}
+
+// Recompute: each row is the last word of its stream; a school keeps the
+// date it was first registered.
+func (Organisation) Recompute() []string {
+	return []string{
+		`INSERT OR REPLACE INTO proj_clusters (cluster_id, stream, name, region)
+		SELECT e.data ->> '$.cluster_id', e.stream, e.data ->> '$.name', COALESCE(e.data ->> '$.region', '')
+		FROM events e WHERE e.type = 'ClusterFormed' AND {{streams}} AND {{live}} ORDER BY e.seq`,
+		`WITH k AS (SELECT e.stream, MAX(e.seq) AS last, MIN(e.occurred_on) AS first_on FROM events e
+			WHERE e.type = 'SchoolRegistered' AND {{streams}} AND {{live}} GROUP BY e.stream)
+		INSERT OR REPLACE INTO proj_schools (school_id, stream, name, province, cluster_id, registered_on)
+		SELECT l.data ->> '$.school_id', k.stream, l.data ->> '$.name', l.data ->> '$.province',
+			l.data ->> '$.cluster_id', k.first_on
+		FROM k JOIN events l ON l.seq = k.last`,
+		`INSERT OR REPLACE INTO proj_cluster_roles (cluster_id, year, stream, lead, standing_deputy, deputies)
+		SELECT e.data ->> '$.cluster_id', e.data ->> '$.year', e.stream, e.data ->> '$.lead',
+			COALESCE(e.data ->> '$.standing_deputy', ''), COALESCE(e.data -> '$.deputies', '[]')
+		FROM events e WHERE e.type = 'ClusterRolesAssigned' AND {{streams}} AND {{live}} ORDER BY e.seq`,
+		`INSERT OR REPLACE INTO proj_class_types (class_type, stream, name, grp)
+		SELECT e.data ->> '$.class_type', e.stream, e.data ->> '$.name', e.data ->> '$.group'
+		FROM events e WHERE e.type = 'ClassTypeDefined' AND {{streams}} AND {{live}} ORDER BY e.seq`,
+		`INSERT OR REPLACE INTO proj_staff_counts (school_id, year, stream, staff, units, party_orgs)
+		SELECT e.data ->> '$.school_id', e.data ->> '$.year', e.stream, e.data ->> '$.staff', e.data ->> '$.units',
+			e.data ->> '$.party_orgs'
+		FROM events e WHERE e.type = 'StaffCountRecorded' AND {{streams}} AND {{live}} ORDER BY e.seq`,
 	}
-	return nil
 }
 
 // decodeExec decodes the record's data (upcast by the registry) into e, a
@@ -81,6 +74,14 @@ func decodeExec(tx *sql.Tx, r events.Record, e any, stmt func() (string, []any))
 	q, args := stmt()
 	_, err := tx.Exec(q, args...)
 	return err
+}
+
+// nullDate stores an empty optional date as NULL.
+func nullDate(d events.Date) any {
+	if d == "" {
+		return nil
+	}
+	return string(d)
 }
 
 func nonNil(s []string) []string {

@@ -16,20 +16,25 @@ import (
 	"socai/events"
 )
 
-// Projection is one read model. Every row of its tables is derived from
-// the events of one stream and says which in a "stream" column: that is
-// how a retraction is undone (forget the stream, replay it without the
-// retracted events), the same way inline and in a rebuild.
-type Projection interface {
+// Model is one read model. Every row of its tables is derived from the
+// events of one stream and says which in a "stream" column: that is how a
+// retraction is undone and how one stream is recomputed after an append.
+type Model interface {
 	// Name is stable: it keys the checkpoint.
 	Name() string
 	// Version changes whenever the tables or the way events are applied
 	// change; a different stored version triggers a rebuild.
 	Version() int
-	// Tables are the projection's tables, each with a stream column.
+	// Tables are the model's tables, each with a stream column.
 	Tables() []string
 	// Create makes the tables (IF NOT EXISTS).
 	Create(tx *sql.Tx) error
+}
+
+// Projection is a model folded in Go, one event at a time; a retraction
+// replays its stream without the retracted events.
+type Projection interface {
+	Model
 	// Apply folds one event into the tables.
 	Apply(tx *sql.Tx, r events.Record) error
 }
@@ -40,7 +45,7 @@ type Progress func(name string, done, total int64)
 // Runner keeps a set of projections in step with a store.
 type Runner struct {
 	store *events.Store
-	projs []Projection
+	projs []Model
 }
 
 const checkpointsDDL = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
@@ -53,7 +58,7 @@ const checkpointsDDL = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
 // those whose version changed or that never ran, catches the others up with
 // events appended while they were not attached (by an older program, say),
 // and hooks them into every append.
-func Attach(ctx context.Context, store *events.Store, progress Progress, projs ...Projection) (*Runner, error) {
+func Attach(ctx context.Context, store *events.Store, progress Progress, projs ...Model) (*Runner, error) {
 	r := &Runner{store: store, projs: projs}
 	if _, err := store.DB().ExecContext(ctx, checkpointsDDL); err != nil {
 		return nil, err
@@ -63,10 +68,13 @@ func Attach(ctx context.Context, store *events.Store, progress Progress, projs .
 		if err != nil {
 			return nil, err
 		}
-		if cp.version != p.Version() {
+		switch {
+		case cp.version != p.Version():
 			err = r.rebuild(ctx, p, progress)
-		} else {
-			err = r.catchUp(ctx, p, cp.seq)
+		case isSQL(p):
+			err = r.catchUpSQL(ctx, p.(SQLProjection), cp.seq)
+		default:
+			err = r.catchUp(ctx, p.(Projection), cp.seq)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("dựng lại bảng số liệu %s: %w", p.Name(), err)
@@ -100,7 +108,7 @@ func (r *Runner) checkpoint(ctx context.Context, name string) (checkpoint, error
 	return cp, err
 }
 
-func setCheckpoint(tx *sql.Tx, p Projection, seq int64) error {
+func setCheckpoint(tx *sql.Tx, p Model, seq int64) error {
 	_, err := tx.Exec(`INSERT INTO projection_checkpoints (name, version, seq, updated_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (name) DO UPDATE SET version = excluded.version, seq = excluded.seq, updated_at = excluded.updated_at`,
 		p.Name(), p.Version(), seq, events.FormatRecordedAt(time.Now()))
@@ -111,8 +119,20 @@ func setCheckpoint(tx *sql.Tx, p Projection, seq int64) error {
 // appending transaction.
 func (r *Runner) apply(tx *events.Tx, recs []events.Record) error {
 	for _, p := range r.projs {
+		if sp, ok := p.(SQLProjection); ok {
+			for _, stream := range touched(sp, recs) {
+				if err := recomputeStream(tx.SQL(), sp, stream); err != nil {
+					return fmt.Errorf("%s: %s: %w", p.Name(), stream, err)
+				}
+			}
+			if err := setCheckpoint(tx.SQL(), p, recs[len(recs)-1].Seq); err != nil {
+				return err
+			}
+			continue
+		}
+		gp := p.(Projection)
 		for _, rec := range recs {
-			if err := applyOne(tx.SQL(), p, rec); err != nil {
+			if err := applyOne(tx.SQL(), gp, rec); err != nil {
 				return fmt.Errorf("%s: seq %d: %w", p.Name(), rec.Seq, err)
 			}
 		}
@@ -207,8 +227,77 @@ func (r *Runner) Rebuild(ctx context.Context, progress Progress, names ...string
 	return nil
 }
 
-func (r *Runner) rebuild(ctx context.Context, p Projection, progress Progress) error {
-	return r.replay(ctx, p, 0, true, progress)
+func (r *Runner) rebuild(ctx context.Context, p Model, progress Progress) error {
+	sp, ok := p.(SQLProjection)
+	if !ok {
+		return r.replay(ctx, p.(Projection), 0, true, progress)
+	}
+	tx, err := r.store.DB().BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var total, last int64
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM events`).Scan(&total, &last); err != nil {
+		return err
+	}
+	for _, t := range p.Tables() {
+		if _, err := tx.Exec(`DROP TABLE IF EXISTS ` + t); err != nil {
+			return err
+		}
+	}
+	if err := p.Create(tx); err != nil {
+		return err
+	}
+	if err := recomputeAll(tx, sp); err != nil {
+		return err
+	}
+	if err := setCheckpoint(tx, p, last); err != nil {
+		return err
+	}
+	if progress != nil {
+		progress(p.Name(), total, total)
+	}
+	return tx.Commit()
+}
+
+// catchUpSQL recomputes the streams that received events after seq from.
+func (r *Runner) catchUpSQL(ctx context.Context, p SQLProjection, from int64) error {
+	tx, err := r.store.DB().BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := p.Create(tx); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT stream FROM events WHERE seq > ?`, from)
+	if err != nil {
+		return err
+	}
+	var streams []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			rows.Close()
+			return err
+		}
+		streams = append(streams, s)
+	}
+	rows.Close()
+	for _, s := range streams {
+		if err := recomputeStream(tx, p, s); err != nil {
+			return err
+		}
+	}
+	var last int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM events`).Scan(&last); err != nil {
+		return err
+	}
+	if err := setCheckpoint(tx, p, last); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 func (r *Runner) catchUp(ctx context.Context, p Projection, from int64) error {

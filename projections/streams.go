@@ -1,14 +1,10 @@
 package projections
 
-import (
-	"database/sql"
-	"strings"
-
-	"socai/events"
-)
+import "database/sql"
 
 // Streams is the catalogue of streams: each entity the ledger knows, its
-// kind (the prefix of its name), owner, version and dates. The ledger page
+// kind (the prefix of its name), owner, version and dates, from the events
+// that are not retracted. The ledger page
 // counts streams here instead of scanning every event.
 type Streams struct{}
 
@@ -33,17 +29,18 @@ func (Streams) Create(tx *sql.Tx) error {
 
 func (Streams) Tables() []string { return []string{"proj_streams"} }
 
-func (Streams) Apply(tx *sql.Tx, r events.Record) error {
-	kind, _, _ := strings.Cut(r.Stream, "-")
-	_, err := tx.Exec(`INSERT INTO proj_streams (stream, kind, origin, version, first_seq, last_seq, last_type,
-			first_occurred, last_occurred, last_recorded)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (stream) DO UPDATE SET version = excluded.version, last_seq = excluded.last_seq,
-			last_type = excluded.last_type, last_recorded = excluded.last_recorded,
-			first_occurred = MIN(first_occurred, excluded.first_occurred),
-			last_occurred = MAX(last_occurred, excluded.last_occurred)`,
-		r.Stream, kind, r.Origin, r.Version, r.Seq, r.Seq, r.Type, r.OccurredOn, r.OccurredOn, r.RecordedAt)
-	return err
+// Types: every event counts in its stream's entry.
+func (Streams) Types() []string { return nil }
+
+func (Streams) Recompute() []string {
+	return []string{`WITH k AS (SELECT e.stream, MIN(e.seq) AS first_seq, MAX(e.seq) AS last_seq,
+			MIN(e.occurred_on) AS first_occurred, MAX(e.occurred_on) AS last_occurred
+		FROM events e WHERE {{streams}} AND {{live}} GROUP BY e.stream)
+	INSERT INTO proj_streams (stream, kind, origin, version, first_seq, last_seq, last_type,
+		first_occurred, last_occurred, last_recorded)
+	SELECT k.stream, substr(k.stream, 1, instr(k.stream, '-') - 1), l.origin, l.version, k.first_seq, k.last_seq,
+		l.type, k.first_occurred, k.last_occurred, l.recorded_at
+	FROM k JOIN events l ON l.seq = k.last_seq`}
 }
 
 // StreamCount is how many streams the catalogue holds.
@@ -54,6 +51,6 @@ func StreamCount(db *sql.DB) (int64, error) {
 }
 
 // All is every projection of this version, in the order they are applied.
-func All() []Projection {
-	return []Projection{Streams{}, Organisation{}, ClassPlans{}, StaffTraining{}, Research{}, Emulation{}, DeadlineCalendar{}}
+func All() []Model {
+	return []Model{Streams{}, Organisation{}, ClassPlans{}, StaffTraining{}, Research{}, Emulation{}, DeadlineCalendar{}}
 }
