@@ -255,7 +255,7 @@ func (r *Runner) rebuild(ctx context.Context, p Model, progress Progress) error 
 	if err := setCheckpoint(tx, p, last); err != nil {
 		return err
 	}
-	if progress != nil {
+	if progress != nil && total > 0 {
 		progress(p.Name(), total, total)
 	}
 	return tx.Commit()
