@@ -8,32 +8,6 @@ import (
 	"socai/projections"
 )
 
-// refusal is a command that must be refused with code and field.
-type refusal struct {
-	name  string
-	do    func() (app.Result, error)
-	code  string
-	field string
-}
-
-// expectRefusals runs each case and checks its code, field and that the
-// ledger did not change.
-func expectRefusals(t *testing.T, a *app.App, cases []refusal) {
-	t.Helper()
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			before := eventCount(t, a)
-			_, err := c.do()
-			if events.ErrorCode(err) != c.code || events.ErrorField(err) != c.field {
-				t.Errorf("got code %q field %q (%v), want %q %q", events.ErrorCode(err), events.ErrorField(err), err, c.code, c.field)
-			}
-			if after := eventCount(t, a); after != before {
-				t.Errorf("a refused command appended %d events", after-before)
-			}
-		})
-	}
-}
-
 // recordTo appends p to a stream of the caller's choosing, as an import file could.
 func recordTo(a *app.App, stream string, on events.Date, p events.Payload) func() (app.Result, error) {
 	return func() (app.Result, error) {

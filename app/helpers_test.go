@@ -64,3 +64,42 @@ func asImportError(err error, target **app.ImportError) bool {
 	*target = ie
 	return ok
 }
+
+// refusal is a command that must be refused with code and field.
+type refusal struct {
+	name  string
+	do    func() (app.Result, error)
+	code  string
+	field string
+}
+
+// expectRefusals runs each case and checks its code, field, that its
+// message is Vietnamese and that the ledger did not change.
+func expectRefusals(t *testing.T, a *app.App, cases []refusal) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			before := eventCount(t, a)
+			_, err := c.do()
+			if events.ErrorCode(err) != c.code || events.ErrorField(err) != c.field {
+				t.Errorf("got code %q field %q (%v), want %q %q", events.ErrorCode(err), events.ErrorField(err), err, c.code, c.field)
+			}
+			if err != nil && !hasVietnamese(err.Error()) {
+				t.Errorf("message is not Vietnamese: %v", err)
+			}
+			if after := eventCount(t, a); after != before {
+				t.Errorf("a refused command appended %d events", after-before)
+			}
+		})
+	}
+}
+
+// hasVietnamese reports whether s has a letter with a Vietnamese diacritic.
+func hasVietnamese(s string) bool {
+	for _, r := range s {
+		if r > 0x7f {
+			return true
+		}
+	}
+	return false
+}

@@ -103,7 +103,7 @@ func loadDeadlineOrg(ctx context.Context, q Querier, year int) (deadlineOrg, err
 		o.members[s.ClusterID] = append(o.members[s.ClusterID], s.SchoolID)
 		o.schoolIDs = append(o.schoolIDs, s.SchoolID)
 	}
-	if err := emuRows(ctx, q, `SELECT cluster_id, name FROM proj_clusters ORDER BY name`, nil,
+	if err := eachRow(ctx, q, `SELECT cluster_id, name FROM proj_clusters ORDER BY name`, nil,
 		func(scan func(...any) error) error {
 			var id, name string
 			if err := scan(&id, &name); err != nil {
@@ -114,7 +114,7 @@ func loadDeadlineOrg(ctx context.Context, q Querier, year int) (deadlineOrg, err
 		}); err != nil {
 		return o, err
 	}
-	err = emuRows(ctx, q, `SELECT cluster_id, lead FROM proj_cluster_roles WHERE year = ?`, []any{year},
+	err = eachRow(ctx, q, `SELECT cluster_id, lead FROM proj_cluster_roles WHERE year = ?`, []any{year},
 		func(scan func(...any) error) error {
 			var id, lead string
 			if err := scan(&id, &lead); err != nil {
@@ -176,7 +176,7 @@ func deadlineStatuses(ctx context.Context, q Querier, where string, args []any, 
 	}
 	// first[kind][author] = earliest report of the year of that kind by that author
 	first := map[string]map[string]submission{}
-	if err := emuRows(ctx, q, `SELECT kind, author, report_id, doc_no, submitted_on FROM proj_reports
+	if err := eachRow(ctx, q, `SELECT kind, author, report_id, doc_no, submitted_on FROM proj_reports
 		WHERE period_year = ? AND submitted_on <= ? ORDER BY submitted_on, report_id`, []any{year, string(today)}, func(scan func(...any) error) error {
 		var kind, author string
 		var s submission
@@ -200,7 +200,7 @@ func deadlineStatuses(ctx context.Context, q Querier, where string, args []any, 
 			mine[s.ClusterID] = true
 		}
 	}
-	err = emuRows(ctx, q, `SELECT d.deadline_id, d.year, d.kind, d.due_date, d.applies_to FROM proj_deadlines d
+	err = eachRow(ctx, q, `SELECT d.deadline_id, d.year, d.kind, d.due_date, d.applies_to FROM proj_deadlines d
 		WHERE `+where+` ORDER BY d.due_date, d.kind, d.deadline_id`, args, func(scan func(...any) error) error {
 		var d DeadlineStatus
 		if err := scan(&d.DeadlineID, &d.Year, &d.Kind, &d.DueDate, &d.AppliesTo); err != nil {
@@ -287,7 +287,7 @@ func NextDeadlines(ctx context.Context, q Querier, today events.Date, n int) ([]
 		return out, events.Errorf(events.EINVALID, "today", "ngày không hợp lệ: %q", today)
 	}
 	var years []int
-	if err := emuRows(ctx, q, `SELECT DISTINCT year FROM proj_deadlines WHERE due_date >= ? OR year = ? ORDER BY year`,
+	if err := eachRow(ctx, q, `SELECT DISTINCT year FROM proj_deadlines WHERE due_date >= ? OR year = ? ORDER BY year`,
 		[]any{string(today), t.Year()}, func(scan func(...any) error) error {
 			var y int
 			if err := scan(&y); err != nil {

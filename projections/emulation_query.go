@@ -143,7 +143,7 @@ func AwardFigures(ctx context.Context, q Querier, year int, school string) (Awar
 	}
 
 	staff := map[string][3]int64{}
-	if err := emuRows(ctx, q, `SELECT school_id, staff, units, party_orgs FROM proj_staff_counts WHERE year = ?`,
+	if err := eachRow(ctx, q, `SELECT school_id, staff, units, party_orgs FROM proj_staff_counts WHERE year = ?`,
 		[]any{year}, func(scan func(...any) error) error {
 			var id string
 			var s [3]int64
@@ -159,7 +159,7 @@ func AwardFigures(ctx context.Context, q Querier, year int, school string) (Awar
 	titles := map[string]map[string]int64{}
 	commended := map[string]int64{}
 	in := "'" + strings.Join(events.CommendationTitles, "','") + "'"
-	if err := emuRows(ctx, q, `SELECT school_id, recipient_kind, title, COUNT(DISTINCT recipient) FROM proj_titles
+	if err := eachRow(ctx, q, `SELECT school_id, recipient_kind, title, COUNT(DISTINCT recipient) FROM proj_titles
 		WHERE year = ? AND revoked = 0 GROUP BY school_id, recipient_kind, title`, []any{year},
 		func(scan func(...any) error) error {
 			var id, kind, title string
@@ -175,7 +175,7 @@ func AwardFigures(ctx context.Context, q Querier, year int, school string) (Awar
 		}); err != nil {
 		return rep, err
 	}
-	if err := emuRows(ctx, q, `SELECT school_id, COUNT(DISTINCT recipient_kind || '/' || recipient) FROM proj_titles
+	if err := eachRow(ctx, q, `SELECT school_id, COUNT(DISTINCT recipient_kind || '/' || recipient) FROM proj_titles
 		WHERE year = ? AND revoked = 0 AND title IN (`+in+`) GROUP BY school_id`, []any{year},
 		func(scan func(...any) error) error {
 			var id string
@@ -314,7 +314,7 @@ func (c *AwardCheck) between(min, max float64) {
 func yearTargets(ctx context.Context, q Querier, year int) (map[string]*AwardTargets, *AwardTargets, error) {
 	out := map[string]*AwardTargets{}
 	var latest *AwardTargets
-	err := emuRows(ctx, q, `SELECT stream, issuer, ldtt_min, cstd_min, cstd_max, ttldxs_min, commended_min,
+	err := eachRow(ctx, q, `SELECT stream, issuer, ldtt_min, cstd_min, cstd_max, ttldxs_min, commended_min,
 		party_htt_min, party_htxs_min, units_htt_min FROM proj_emulation_targets WHERE year = ? ORDER BY seq`,
 		[]any{year}, func(scan func(...any) error) error {
 			t := &AwardTargets{}
@@ -353,7 +353,7 @@ func awardSchools(ctx context.Context, q Querier, school string) ([]School, erro
 // ratingCounts counts, per school, the ratings HTXSNV and HTTNV of the year.
 func ratingCounts(ctx context.Context, q Querier, table string, year int) (map[string][2]int64, error) {
 	out := map[string][2]int64{}
-	err := emuRows(ctx, q, `SELECT school_id, SUM(rating = 'HTXSNV'), SUM(rating = 'HTTNV') FROM `+table+`
+	err := eachRow(ctx, q, `SELECT school_id, SUM(rating = 'HTXSNV'), SUM(rating = 'HTTNV') FROM `+table+`
 		WHERE year = ? GROUP BY school_id`, []any{year}, func(scan func(...any) error) error {
 		var id string
 		var c [2]int64
@@ -370,7 +370,7 @@ func scoreTotals(ctx context.Context, q Querier, year int, school string) ([]Sco
 	byID := map[string]*ScoreTotal{}
 	out := []ScoreTotal{}
 	var order []string
-	err := emuRows(ctx, q, `SELECT sc.school_id, COALESCE(s.name, sc.school_id), sc.scored_by, SUM(sc.points)
+	err := eachRow(ctx, q, `SELECT sc.school_id, COALESCE(s.name, sc.school_id), sc.scored_by, SUM(sc.points)
 		FROM proj_scores sc LEFT JOIN proj_schools s ON s.school_id = sc.school_id
 		WHERE sc.year = ? AND (? = '' OR sc.school_id = ?)
 		GROUP BY sc.school_id, sc.scored_by ORDER BY 2, 1`, []any{year, school, school},
@@ -404,7 +404,7 @@ func scoreTotals(ctx context.Context, q Querier, year int, school string) ([]Sco
 
 func awardProposals(ctx context.Context, q Querier, year int, school string) ([]AwardProposal, error) {
 	out := []AwardProposal{}
-	err := emuRows(ctx, q, `SELECT p.cluster_id, p.school_id, COALESCE(s.name, p.school_id), p.award, p.rank, p.proposed_on
+	err := eachRow(ctx, q, `SELECT p.cluster_id, p.school_id, COALESCE(s.name, p.school_id), p.award, p.rank, p.proposed_on
 		FROM proj_award_proposals p LEFT JOIN proj_schools s ON s.school_id = p.school_id
 		WHERE p.year = ? AND (? = '' OR p.school_id = ?) ORDER BY p.cluster_id, p.rank, 3`,
 		[]any{year, school, school}, func(scan func(...any) error) error {
@@ -416,21 +416,6 @@ func awardProposals(ctx context.Context, q Querier, year int, school string) ([]
 			return nil
 		})
 	return out, err
-}
-
-// emuRows runs a query and calls each with every row's Scan.
-func emuRows(ctx context.Context, q Querier, query string, args []any, each func(scan func(...any) error) error) error {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := each(rows.Scan); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 // TitleInfo is one title awarded, as the list of titles shows it.
@@ -455,7 +440,7 @@ type TitleInfo struct {
 // revoked ones included and flagged, by school, title and recipient.
 func Titles(ctx context.Context, q Querier, year int, school string) ([]TitleInfo, error) {
 	out := []TitleInfo{}
-	err := emuRows(ctx, q, `SELECT t.award_id, t.year, t.school_id, COALESCE(s.name, t.school_id), t.recipient_kind,
+	err := eachRow(ctx, q, `SELECT t.award_id, t.year, t.school_id, COALESCE(s.name, t.school_id), t.recipient_kind,
 		t.recipient, t.title, t.decision_no, t.decision_date, t.issuer, t.revoked, COALESCE(t.revoked_on, ''),
 		COALESCE(t.revoke_reason, '')
 		FROM proj_titles t LEFT JOIN proj_schools s ON s.school_id = t.school_id
@@ -518,7 +503,7 @@ type ScoreTable struct {
 func Scores(ctx context.Context, q Querier, year int) (ScoreTable, error) {
 	tab := ScoreTable{Year: year, Criteria: []ScoreCriterion{}, Schools: []ScoreRow{}}
 	index := map[string]int{}
-	err := emuRows(ctx, q, `SELECT criterion_id, form, title, max_points FROM proj_scoring_criteria c
+	err := eachRow(ctx, q, `SELECT criterion_id, form, title, max_points FROM proj_scoring_criteria c
 		WHERE year = ? AND seq = (SELECT MAX(seq) FROM proj_scoring_criteria d WHERE d.year = c.year
 			AND d.criterion_id = c.criterion_id)
 		ORDER BY (SELECT MIN(seq) FROM proj_scoring_criteria d WHERE d.year = c.year AND d.criterion_id = c.criterion_id)`,
@@ -547,7 +532,7 @@ func Scores(ctx context.Context, q Querier, year int) (ScoreTable, error) {
 		}
 		rows[s.SchoolID] = r
 	}
-	err = emuRows(ctx, q, `SELECT school_id, criterion_id, scored_by, points FROM proj_scores WHERE year = ?`,
+	err = eachRow(ctx, q, `SELECT school_id, criterion_id, scored_by, points FROM proj_scores WHERE year = ?`,
 		[]any{year}, func(scan func(...any) error) error {
 			var id, crit, by string
 			var points float64

@@ -68,3 +68,18 @@ func Schools(ctx context.Context, q Querier) ([]School, error) {
 }
 
 func sqlNamed(name string, v any) sql.NamedArg { return sql.Named(name, v) }
+
+// eachRow runs a query and calls each with the Scan of every row.
+func eachRow(ctx context.Context, q Querier, query string, args []any, each func(scan func(...any) error) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := each(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

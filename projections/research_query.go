@@ -146,7 +146,7 @@ func ResearchFigures(ctx context.Context, q Querier, p Period, school string) (R
 
 	active, activeLevels := newTopicCounts()
 	accepted, acceptedLevels := newTopicCounts()
-	err = researchRows(ctx, q, `SELECT school_id, level, kind,
+	err = eachRow(ctx, q, `SELECT school_id, level, kind,
 			SUM(start_date <= :e AND (accepted_on IS NULL OR accepted_on >= :s)
 				AND (cancelled_on IS NULL OR cancelled_on >= :s)),
 			SUM(status = 'accepted' AND accepted_on BETWEEN :s AND :e)
@@ -177,7 +177,7 @@ func ResearchFigures(ctx context.Context, q Querier, p Period, school string) (R
 	for _, l := range workshopLevels {
 		wsLevels[l] = &WorkshopLevelCount{Level: l, Name: LevelNames[l]}
 	}
-	err = researchRows(ctx, q, `SELECT school_id, level, COUNT(*), SUM(papers) FROM proj_workshops
+	err = eachRow(ctx, q, `SELECT school_id, level, COUNT(*), SUM(papers) FROM proj_workshops
 		WHERE date BETWEEN :s AND :e AND (:school = '' OR school_id = :school) GROUP BY school_id, level`,
 		[]any{s, e, sch}, func(scan func(...any) error) error {
 			var id, level string
@@ -202,7 +202,7 @@ func ResearchFigures(ctx context.Context, q Querier, p Period, school string) (R
 		rep.Workshops.ByLevel = append(rep.Workshops.ByLevel, *wsLevels[l])
 	}
 
-	err = researchRows(ctx, q, `SELECT school_id, COUNT(*), SUM(articles) FROM proj_bulletins
+	err = eachRow(ctx, q, `SELECT school_id, COUNT(*), SUM(articles) FROM proj_bulletins
 		WHERE date BETWEEN :s AND :e AND (:school = '' OR school_id = :school) GROUP BY school_id`,
 		[]any{s, e, sch}, func(scan func(...any) error) error {
 			var id string
@@ -222,7 +222,7 @@ func ResearchFigures(ctx context.Context, q Querier, p Period, school string) (R
 		return rep, err
 	}
 
-	err = researchRows(ctx, q, `SELECT school_id FROM proj_websites
+	err = eachRow(ctx, q, `SELECT school_id FROM proj_websites
 		WHERE registered_on <= :e AND (:school = '' OR school_id = :school)`,
 		[]any{e, sch}, func(scan func(...any) error) error {
 			var id string
@@ -241,21 +241,6 @@ func ResearchFigures(ctx context.Context, q Querier, p Period, school string) (R
 	rep.Websites.Schools = int64(len(schools))
 	rep.BySchool = rows
 	return rep, nil
-}
-
-// researchRows runs a query and calls each with a scanner for every row.
-func researchRows(ctx context.Context, q Querier, query string, args []any, each func(scan func(...any) error) error) error {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := each(rows.Scan); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 // TopicInfo is one research topic as the research page lists it.
@@ -281,7 +266,7 @@ type TopicInfo struct {
 // latest start first.
 func Topics(ctx context.Context, q Querier, school string) ([]TopicInfo, error) {
 	out := []TopicInfo{}
-	err := researchRows(ctx, q, `SELECT t.topic_id, t.school_id, COALESCE(s.name, t.school_id), t.level, t.kind, t.title,
+	err := eachRow(ctx, q, `SELECT t.topic_id, t.school_id, COALESCE(s.name, t.school_id), t.level, t.kind, t.title,
 		t.lead, t.start_date, t.status, COALESCE(t.accepted_on, ''), t.grade, COALESCE(t.cancelled_on, ''), t.cancel_reason
 		FROM proj_topics t LEFT JOIN proj_schools s ON s.school_id = t.school_id
 		WHERE (? = '' OR t.school_id = ?) ORDER BY t.start_date DESC, t.title, t.topic_id`,
@@ -313,7 +298,7 @@ type WorkshopInfo struct {
 // Workshops lists the workshops of a school (all when school is ""), latest first.
 func Workshops(ctx context.Context, q Querier, school string) ([]WorkshopInfo, error) {
 	out := []WorkshopInfo{}
-	err := researchRows(ctx, q, `SELECT w.workshop_id, w.school_id, COALESCE(s.name, w.school_id), w.level, w.title,
+	err := eachRow(ctx, q, `SELECT w.workshop_id, w.school_id, COALESCE(s.name, w.school_id), w.level, w.title,
 		w.date, w.papers FROM proj_workshops w LEFT JOIN proj_schools s ON s.school_id = w.school_id
 		WHERE (? = '' OR w.school_id = ?) ORDER BY w.date DESC, w.title, w.workshop_id`,
 		[]any{school, school}, func(scan func(...any) error) error {
@@ -341,7 +326,7 @@ type BulletinInfo struct {
 // Bulletins lists the bulletin issues of a school (all when school is ""), latest first.
 func Bulletins(ctx context.Context, q Querier, school string) ([]BulletinInfo, error) {
 	out := []BulletinInfo{}
-	err := researchRows(ctx, q, `SELECT b.school_id, COALESCE(s.name, b.school_id), b.year, b.issue_no, b.date, b.articles
+	err := eachRow(ctx, q, `SELECT b.school_id, COALESCE(s.name, b.school_id), b.year, b.issue_no, b.date, b.articles
 		FROM proj_bulletins b LEFT JOIN proj_schools s ON s.school_id = b.school_id
 		WHERE (? = '' OR b.school_id = ?) ORDER BY b.date DESC, 2, b.issue_no`,
 		[]any{school, school}, func(scan func(...any) error) error {
@@ -366,7 +351,7 @@ type WebsiteInfo struct {
 // Websites lists every school (one when school is given) with its website, if any.
 func Websites(ctx context.Context, q Querier, school string) ([]WebsiteInfo, error) {
 	out := []WebsiteInfo{}
-	err := researchRows(ctx, q, `SELECT s.school_id, s.name, COALESCE(w.url, ''), COALESCE(w.registered_on, '')
+	err := eachRow(ctx, q, `SELECT s.school_id, s.name, COALESCE(w.url, ''), COALESCE(w.registered_on, '')
 		FROM proj_schools s LEFT JOIN proj_websites w ON w.school_id = s.school_id
 		WHERE (? = '' OR s.school_id = ?) ORDER BY s.name`,
 		[]any{school, school}, func(scan func(...any) error) error {
