@@ -1,11 +1,6 @@
 package projections
 
-import (
-	"database/sql"
-	"encoding/json"
-
-	"socai/events"
-)
+import "database/sql"
 
 // DeadlineCalendar (projection "deadlines") holds the deadlines of the Học viện's calendar (thời hạn) and
 // the reports sent (ReportSubmitted), so that each deadline can say whether
@@ -13,7 +8,7 @@ import (
 type DeadlineCalendar struct{}
 
 func (DeadlineCalendar) Name() string     { return "deadlines" }
-func (DeadlineCalendar) Version() int     { return 1 }
+func (DeadlineCalendar) Version() int     { return 2 }
 func (DeadlineCalendar) Tables() []string { return []string{"proj_deadlines", "proj_reports"} }
 
 func (DeadlineCalendar) Create(tx *sql.Tx) error {
@@ -30,30 +25,24 @@ func (DeadlineCalendar) Create(tx *sql.Tx) error {
 	return err
 }
 
-func (DeadlineCalendar) Apply(tx *sql.Tx, r events.Record) error {
-	switch r.Type {
-	case "DeadlineSet":
-		var e events.DeadlineSet
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_deadlines VALUES (?,?,?,?,?,?,?)`,
-				[]any{e.DeadlineID, r.Stream, e.Year, e.Kind, string(e.DueDate), e.AppliesTo, r.OccurredOn}
-		})
-	case "ReportSubmitted":
-		var e events.ReportSubmitted
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			var year any
-			if p, err := ParsePeriod(e.Period); err == nil {
-				year = p.Year()
-			}
-			figures := e.Figures
-			if figures == nil {
-				figures = map[string]float64{}
-			}
-			fj, _ := json.Marshal(figures)
-			return `INSERT OR REPLACE INTO proj_reports VALUES (?,?,?,?,?,?,?,?,?,?)`,
-				[]any{e.ReportID, r.Stream, e.Author, e.Kind, e.Period, year, e.DocNo, string(e.SubmittedOn),
-					string(fj), e.Digest}
-		})
+func (DeadlineCalendar) Types() []string { return []string{"DeadlineSet", "ReportSubmitted"} }
+
+// Recompute: each deadline and report is the last word of its key; a
+// report's period_year is the year its period ends in, NULL if the period
+// does not parse.
+func (DeadlineCalendar) Recompute() []string {
+	return []string{
+		`INSERT OR REPLACE INTO proj_deadlines (deadline_id, stream, year, kind, due_date, applies_to, set_on)
+		SELECT e.data ->> '$.deadline_id', e.stream, e.data ->> '$.year', e.data ->> '$.kind',
+			e.data ->> '$.due_date', e.data ->> '$.applies_to', e.occurred_on
+		FROM events e WHERE e.type = 'DeadlineSet' AND {{streams}} AND {{live}} ORDER BY e.seq`,
+		`WITH p AS (SELECT e.seq, e.stream, e.data, e.data ->> '$.period' AS period FROM events e
+			WHERE e.type = 'ReportSubmitted' AND {{streams}} AND {{live}})
+		INSERT OR REPLACE INTO proj_reports (report_id, stream, author, kind, period, period_year, doc_no,
+			submitted_on, figures, digest)
+		SELECT p.data ->> '$.report_id', p.stream, p.data ->> '$.author', p.data ->> '$.kind', p.period,
+			CAST(substr(` + periodTo("p.period") + `, 1, 4) AS INTEGER), p.data ->> '$.doc_no',
+			p.data ->> '$.submitted_on', COALESCE(p.data ->> '$.figures', '{}'), p.data ->> '$.digest'
+		FROM p ORDER BY p.seq`,
 	}
-	return nil
 }

@@ -1,11 +1,6 @@
 package projections
 
-import (
-	"database/sql"
-	"encoding/json"
-
-	"socai/events"
-)
+import "database/sql"
 
 // Emulation holds the year's emulation targets (chỉ tiêu thi đua), the
 // movements and the schools' registrations, the titles awarded (and
@@ -19,7 +14,7 @@ import (
 type Emulation struct{}
 
 func (Emulation) Name() string { return "emulation" }
-func (Emulation) Version() int { return 1 }
+func (Emulation) Version() int { return 2 }
 func (Emulation) Tables() []string {
 	return []string{"proj_emulation_targets", "proj_emulation_movements", "proj_emulation_registrations",
 		"proj_titles", "proj_party_ratings", "proj_unit_ratings", "proj_scoring_criteria", "proj_scores",
@@ -66,78 +61,64 @@ func (Emulation) Create(tx *sql.Tx) error {
 	return err
 }
 
-func (Emulation) Apply(tx *sql.Tx, r events.Record) error {
-	switch r.Type {
-	case "EmulationTargetsSet":
-		var e events.EmulationTargetsSet
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			t := e.Targets
-			return `INSERT OR REPLACE INTO proj_emulation_targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-				[]any{r.Stream, e.Year, r.Seq, e.Issuer, t.LaoDongTienTienMinPct, t.CSTDCoSoMinPct, t.CSTDCoSoMaxPct,
-					t.TTLDXSMin, t.CommendedMinPct, t.PartyHTTMinPct, t.PartyHTXSMinPct, t.UnitsHTTMinPct}
-		})
-	case "EmulationMovementLaunched":
-		var e events.EmulationMovementLaunched
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_emulation_movements VALUES (?,?,?,?,?)`,
-				[]any{e.MovementID, r.Stream, e.Year, e.Level, e.Theme}
-		})
-	case "EmulationRegistered":
-		var e events.EmulationRegistered
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			if e.Titles == nil {
-				e.Titles = []string{}
-			}
-			titles, _ := json.Marshal(e.Titles)
-			return `INSERT OR REPLACE INTO proj_emulation_registrations VALUES (?,?,?,?,?,?)`,
-				[]any{e.SchoolID, e.Year, e.MovementID, r.Stream, string(titles), r.OccurredOn}
-		})
-	case "TitleAwarded":
-		var e events.TitleAwarded
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_titles (award_id, stream, year, school_id, recipient_kind, recipient,
-				title, decision_no, decision_date, issuer) VALUES (?,?,?,?,?,?,?,?,?,?)`,
-				[]any{e.AwardID, r.Stream, e.Year, e.SchoolID, e.RecipientKind, e.Recipient, e.Title, e.DecisionNo,
-					string(e.DecisionDate), e.Issuer}
-		})
-	case "TitleRevoked":
-		var e events.TitleRevoked
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `UPDATE proj_titles SET revoked = 1, revoked_on = ?, revoke_reason = ? WHERE award_id = ?`,
-				[]any{r.OccurredOn, e.Reason, e.AwardID}
-		})
-	case "PartyOrgRated":
-		var e events.PartyOrgRated
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_party_ratings VALUES (?,?,?,?,?)`,
-				[]any{e.SchoolID, e.Year, e.Org, r.Stream, e.Rating}
-		})
-	case "UnitRated":
-		var e events.UnitRated
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_unit_ratings VALUES (?,?,?,?,?)`,
-				[]any{e.SchoolID, e.Year, e.Unit, r.Stream, e.Rating}
-		})
-	case "ScoringCriterionDefined":
-		var e events.ScoringCriterionDefined
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT INTO proj_scoring_criteria VALUES (?,?,?,?,?,?,?)
-				ON CONFLICT (stream, criterion_id) DO UPDATE SET form = excluded.form, title = excluded.title,
-				max_points = excluded.max_points`,
-				[]any{r.Stream, e.CriterionID, e.Year, r.Seq, e.Form, e.Title, e.MaxPoints}
-		})
-	case "ScoreRecorded":
-		var e events.ScoreRecorded
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_scores VALUES (?,?,?,?,?,?)`,
-				[]any{e.SchoolID, e.Year, e.CriterionID, e.ScoredBy, r.Stream, e.Points}
-		})
-	case "AwardProposed":
-		var e events.AwardProposed
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_award_proposals VALUES (?,?,?,?,?,?,?)`,
-				[]any{e.ClusterID, e.Year, e.SchoolID, e.Award, r.Stream, e.Rank, r.OccurredOn}
-		})
+func (Emulation) Types() []string {
+	return []string{"EmulationTargetsSet", "EmulationMovementLaunched", "EmulationRegistered", "TitleAwarded",
+		"TitleRevoked", "PartyOrgRated", "UnitRated", "ScoringCriterionDefined", "ScoreRecorded", "AwardProposed"}
+}
+
+// Recompute: every row is the last word of its key, except that a title is
+// its last award, revoked by the last revocation after it, and a criterion
+// keeps the year and seq of its first definition in the stream.
+func (Emulation) Recompute() []string {
+	return []string{
+		`INSERT OR REPLACE INTO proj_emulation_targets (stream, year, seq, issuer, ldtt_min, cstd_min, cstd_max,
+			ttldxs_min, commended_min, party_htt_min, party_htxs_min, units_htt_min)
+		SELECT e.stream, e.data ->> '$.year', e.seq, e.data ->> '$.issuer',
+			e.data ->> '$.targets.lao_dong_tien_tien_min_pct', e.data ->> '$.targets.cstd_co_so_min_pct',
+			e.data ->> '$.targets.cstd_co_so_max_pct', e.data ->> '$.targets.ttldxs_min',
+			e.data ->> '$.targets.commended_min_pct', e.data ->> '$.targets.party_htt_min_pct',
+			e.data ->> '$.targets.party_htxs_min_pct', e.data ->> '$.targets.units_htt_min_pct'
+		FROM events e WHERE e.type = 'EmulationTargetsSet' AND {{streams}} AND {{live}} ORDER BY e.seq`,
+		`INSERT OR REPLACE INTO proj_emulation_movements (movement_id, stream, year, level, theme)
+		SELECT e.data ->> '$.movement_id', e.stream, e.data ->> '$.year', e.data ->> '$.level', e.data ->> '$.theme'
+		FROM events e WHERE e.type = 'EmulationMovementLaunched' AND {{streams}} AND {{live}} ORDER BY e.seq`,
+		`INSERT OR REPLACE INTO proj_emulation_registrations (school_id, year, movement_id, stream, titles, registered_on)
+		SELECT e.data ->> '$.school_id', e.data ->> '$.year', e.data ->> '$.movement_id', e.stream,
+			COALESCE(e.data ->> '$.titles', '[]'), e.occurred_on
+		FROM events e WHERE e.type = 'EmulationRegistered' AND {{streams}} AND {{live}} ORDER BY e.seq`,
+		`WITH k AS (SELECT e.stream,
+				MAX(CASE WHEN e.type = 'TitleAwarded' THEN e.seq END) AS aw,
+				MAX(CASE WHEN e.type = 'TitleRevoked' THEN e.seq END) AS rv
+			FROM events e WHERE e.type IN ('TitleAwarded', 'TitleRevoked') AND {{streams}} AND {{live}}
+			GROUP BY e.stream)
+		INSERT OR REPLACE INTO proj_titles (award_id, stream, year, school_id, recipient_kind, recipient, title,
+			decision_no, decision_date, issuer, revoked, revoked_on, revoke_reason)
+		SELECT aw.data ->> '$.award_id', k.stream, aw.data ->> '$.year', aw.data ->> '$.school_id',
+			aw.data ->> '$.recipient_kind', aw.data ->> '$.recipient', aw.data ->> '$.title',
+			aw.data ->> '$.decision_no', aw.data ->> '$.decision_date', aw.data ->> '$.issuer',
+			rv.seq IS NOT NULL, rv.occurred_on, rv.data ->> '$.reason'
+		FROM k JOIN events aw ON aw.seq = k.aw LEFT JOIN events rv ON rv.seq = k.rv AND k.rv > k.aw`,
+		`INSERT OR REPLACE INTO proj_party_ratings (school_id, year, org, stream, rating)
+		SELECT e.data ->> '$.school_id', e.data ->> '$.year', e.data ->> '$.org', e.stream, e.data ->> '$.rating'
+		FROM events e WHERE e.type = 'PartyOrgRated' AND {{streams}} AND {{live}} ORDER BY e.seq`,
+		`INSERT OR REPLACE INTO proj_unit_ratings (school_id, year, unit, stream, rating)
+		SELECT e.data ->> '$.school_id', e.data ->> '$.year', e.data ->> '$.unit', e.stream, e.data ->> '$.rating'
+		FROM events e WHERE e.type = 'UnitRated' AND {{streams}} AND {{live}} ORDER BY e.seq`,
+		`WITH k AS (SELECT e.stream, e.data ->> '$.criterion_id' AS criterion_id, MIN(e.seq) AS first,
+				MAX(e.seq) AS last
+			FROM events e WHERE e.type = 'ScoringCriterionDefined' AND {{streams}} AND {{live}}
+			GROUP BY e.stream, e.data ->> '$.criterion_id')
+		INSERT OR REPLACE INTO proj_scoring_criteria (stream, criterion_id, year, seq, form, title, max_points)
+		SELECT k.stream, k.criterion_id, f.data ->> '$.year', k.first, l.data ->> '$.form', l.data ->> '$.title',
+			l.data ->> '$.max_points'
+		FROM k JOIN events f ON f.seq = k.first JOIN events l ON l.seq = k.last`,
+		`INSERT OR REPLACE INTO proj_scores (school_id, year, criterion_id, scored_by, stream, points)
+		SELECT e.data ->> '$.school_id', e.data ->> '$.year', e.data ->> '$.criterion_id', e.data ->> '$.scored_by',
+			e.stream, e.data ->> '$.points'
+		FROM events e WHERE e.type = 'ScoreRecorded' AND {{streams}} AND {{live}} ORDER BY e.seq`,
+		`INSERT OR REPLACE INTO proj_award_proposals (cluster_id, year, school_id, award, stream, rank, proposed_on)
+		SELECT e.data ->> '$.cluster_id', e.data ->> '$.year', e.data ->> '$.school_id', e.data ->> '$.award',
+			e.stream, e.data ->> '$.rank', e.occurred_on
+		FROM events e WHERE e.type = 'AwardProposed' AND {{streams}} AND {{live}} ORDER BY e.seq`,
 	}
-	return nil
 }

@@ -1,10 +1,6 @@
 package projections
 
-import (
-	"database/sql"
-
-	"socai/events"
-)
+import "database/sql"
 
 // Organisation holds the cluster, its schools, the yearly roles, the class
 // type catalogue and the staff counts.
@@ -63,30 +59,4 @@ func (Organisation) Recompute() []string {
 			e.data ->> '$.party_orgs'
 		FROM events e WHERE e.type = 'StaffCountRecorded' AND {{streams}} AND {{live}} ORDER BY e.seq`,
 	}
-}
-
-// decodeExec decodes the record's data (upcast by the registry) into e, a
-// pointer to its struct, and runs the statement stmt builds from it.
-func decodeExec(tx *sql.Tx, r events.Record, e any, stmt func() (string, []any)) error {
-	if err := events.Vocabulary.DecodeInto(r, e); err != nil {
-		return err
-	}
-	q, args := stmt()
-	_, err := tx.Exec(q, args...)
-	return err
-}
-
-// nullDate stores an empty optional date as NULL.
-func nullDate(d events.Date) any {
-	if d == "" {
-		return nil
-	}
-	return string(d)
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }

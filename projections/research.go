@@ -1,10 +1,6 @@
 package projections
 
-import (
-	"database/sql"
-
-	"socai/events"
-)
+import "database/sql"
 
 // Research holds the research topics (đề tài, đề án, sáng kiến), the
 // workshops (hội thảo), the issues of the schools' bulletins (bản tin
@@ -12,7 +8,7 @@ import (
 type Research struct{}
 
 func (Research) Name() string { return "research" }
-func (Research) Version() int { return 1 }
+func (Research) Version() int { return 2 }
 func (Research) Tables() []string {
 	return []string{"proj_topics", "proj_workshops", "proj_bulletins", "proj_websites"}
 }
@@ -44,55 +40,49 @@ func (Research) Create(tx *sql.Tx) error {
 	return err
 }
 
-func (Research) Apply(tx *sql.Tx, r events.Record) error {
-	switch r.Type {
-	case "ResearchTopicRegistered":
-		var e events.ResearchTopicRegistered
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_topics (topic_id, stream, school_id, level, kind, title, lead,
-				start_date, status) VALUES (?,?,?,?,?,?,?,?,?)`,
-				[]any{e.TopicID, r.Stream, e.SchoolID, e.Level, e.Kind, e.Title, e.Lead, e.StartDate, TopicOngoing}
-		})
-	case "ResearchTopicAccepted":
-		var e events.ResearchTopicAccepted
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `UPDATE proj_topics SET status = ?, accepted_on = ?, grade = ? WHERE topic_id = ?`,
-				[]any{TopicAccepted, e.Date, e.Grade, e.TopicID}
-		})
-	case "ResearchTopicCancelled":
-		var e events.ResearchTopicCancelled
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `UPDATE proj_topics SET status = ?, cancelled_on = ?, cancel_reason = ? WHERE topic_id = ?`,
-				[]any{TopicCancelled, r.OccurredOn, e.Reason, e.TopicID}
-		})
-	case "WorkshopHeld":
-		var e events.WorkshopHeld
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_workshops VALUES (?,?,?,?,?,?,?)`,
-				[]any{e.WorkshopID, r.Stream, e.SchoolID, e.Level, e.Title, e.Date, e.Papers}
-		})
-	case "BulletinIssued":
-		var e events.BulletinIssued
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_bulletins VALUES (?,?,?,?,?,?)`,
-				[]any{e.SchoolID, dateYear(e.Date), e.IssueNo, r.Stream, e.Date, e.Articles}
-		})
-	case "WebsiteRegistered":
-		var e events.WebsiteRegistered
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT INTO proj_websites VALUES (?,?,?,?) ON CONFLICT (school_id) DO UPDATE SET
-				url = excluded.url, registered_on = MIN(registered_on, excluded.registered_on)`,
-				[]any{e.SchoolID, r.Stream, e.URL, r.OccurredOn}
-		})
-	}
-	return nil
+func (Research) Types() []string {
+	return []string{"ResearchTopicRegistered", "ResearchTopicAccepted", "ResearchTopicCancelled", "WorkshopHeld",
+		"BulletinIssued", "WebsiteRegistered"}
 }
 
-// dateYear is the year of a valid date, 0 otherwise.
-func dateYear(d events.Date) int {
-	t, err := d.Time()
-	if err != nil {
-		return 0
+// Recompute: a topic is its last registration, accepted or cancelled by the
+// last acceptance or cancellation after it (an acceptance sets the date and
+// grade, a cancellation the date and reason). Workshops and bulletin issues
+// are the last word of their keys; a website is the last of its school's
+// and keeps the date it was first registered.
+func (Research) Recompute() []string {
+	return []string{
+		`WITH k AS (SELECT e.stream,
+				MAX(CASE WHEN e.type = 'ResearchTopicRegistered' THEN e.seq END) AS rg,
+				MAX(CASE WHEN e.type = 'ResearchTopicAccepted' THEN e.seq END) AS ac,
+				MAX(CASE WHEN e.type = 'ResearchTopicCancelled' THEN e.seq END) AS ca
+			FROM events e
+			WHERE e.type IN ('ResearchTopicRegistered', 'ResearchTopicAccepted', 'ResearchTopicCancelled')
+				AND {{streams}} AND {{live}}
+			GROUP BY e.stream)
+		INSERT OR REPLACE INTO proj_topics (topic_id, stream, school_id, level, kind, title, lead, start_date,
+			status, accepted_on, grade, cancelled_on, cancel_reason)
+		SELECT rg.data ->> '$.topic_id', k.stream, rg.data ->> '$.school_id', rg.data ->> '$.level',
+			rg.data ->> '$.kind', rg.data ->> '$.title', rg.data ->> '$.lead', rg.data ->> '$.start_date',
+			CASE WHEN ac.seq > COALESCE(ca.seq, 0) THEN 'accepted' WHEN ca.seq IS NOT NULL THEN 'cancelled'
+				ELSE 'ongoing' END,
+			ac.data ->> '$.date', COALESCE(ac.data ->> '$.grade', ''),
+			ca.occurred_on, COALESCE(ca.data ->> '$.reason', '')
+		FROM k JOIN events rg ON rg.seq = k.rg
+			LEFT JOIN events ac ON ac.seq = k.ac AND k.ac > k.rg
+			LEFT JOIN events ca ON ca.seq = k.ca AND k.ca > k.rg`,
+		`INSERT OR REPLACE INTO proj_workshops (workshop_id, stream, school_id, level, title, date, papers)
+		SELECT e.data ->> '$.workshop_id', e.stream, e.data ->> '$.school_id', e.data ->> '$.level',
+			e.data ->> '$.title', e.data ->> '$.date', e.data ->> '$.papers'
+		FROM events e WHERE e.type = 'WorkshopHeld' AND {{streams}} AND {{live}} ORDER BY e.seq`,
+		`INSERT OR REPLACE INTO proj_bulletins (school_id, year, issue_no, stream, date, articles)
+		SELECT e.data ->> '$.school_id', CAST(substr(e.data ->> '$.date', 1, 4) AS INTEGER), e.data ->> '$.issue_no',
+			e.stream, e.data ->> '$.date', e.data ->> '$.articles'
+		FROM events e WHERE e.type = 'BulletinIssued' AND {{streams}} AND {{live}} ORDER BY e.seq`,
+		`WITH k AS (SELECT e.stream, MAX(e.seq) AS last, MIN(e.occurred_on) AS first_on FROM events e
+			WHERE e.type = 'WebsiteRegistered' AND {{streams}} AND {{live}} GROUP BY e.stream)
+		INSERT OR REPLACE INTO proj_websites (school_id, stream, url, registered_on)
+		SELECT l.data ->> '$.school_id', k.stream, l.data ->> '$.url', k.first_on
+		FROM k JOIN events l ON l.seq = k.last`,
 	}
-	return t.Year()
 }

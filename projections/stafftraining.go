@@ -1,10 +1,6 @@
 package projections
 
-import (
-	"database/sql"
-
-	"socai/events"
-)
+import "database/sql"
 
 // StaffTraining holds the schools' staff members (viên chức), their
 // enrolments in training programmes (đào tạo, bồi dưỡng viên chức) and the
@@ -12,7 +8,7 @@ import (
 type StaffTraining struct{}
 
 func (StaffTraining) Name() string { return "stafftraining" }
-func (StaffTraining) Version() int { return 1 }
+func (StaffTraining) Version() int { return 2 }
 func (StaffTraining) Tables() []string {
 	return []string{"proj_staff", "proj_enrollments", "proj_staff_plans"}
 }
@@ -42,48 +38,77 @@ func (StaffTraining) Create(tx *sql.Tx) error {
 	return err
 }
 
-func (StaffTraining) Apply(tx *sql.Tx, r events.Record) error {
-	switch r.Type {
-	case "StaffMemberRecorded":
-		var e events.StaffMemberRecorded
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT INTO proj_staff VALUES (?,?,?,?,?,?,?) ON CONFLICT (staff_id) DO UPDATE SET
-				school_id = excluded.school_id, full_name = excluded.full_name, unit = excluded.unit,
-				position = excluded.position`,
-				[]any{e.StaffID, r.Stream, e.SchoolID, e.FullName, e.Unit, e.Position, r.OccurredOn}
-		})
-	case "StaffTrainingStarted":
-		var e events.StaffTrainingStarted
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `INSERT OR REPLACE INTO proj_enrollments (enrollment_id, stream, staff_id, school_id, program,
-				institution, start_date, expected_end, status) VALUES (?,?,?,?,?,?,?,?,?)`,
-				[]any{e.EnrollmentID, r.Stream, e.StaffID, e.SchoolID, e.Program, e.Institution, e.StartDate,
-					nullDate(e.ExpectedEnd), EnrollmentOngoing}
-		})
-	case "StaffTrainingCompleted":
-		var e events.StaffTrainingCompleted
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `UPDATE proj_enrollments SET status = ?, end_date = ?, result = ? WHERE enrollment_id = ?`,
-				[]any{EnrollmentCompleted, e.EndDate, e.Result, e.EnrollmentID}
-		})
-	case "StaffTrainingWithdrawn":
-		var e events.StaffTrainingWithdrawn
-		return decodeExec(tx, r, &e, func() (string, []any) {
-			return `UPDATE proj_enrollments SET status = ?, end_date = ?, withdraw_reason = ? WHERE enrollment_id = ?`,
-				[]any{EnrollmentWithdrawn, r.OccurredOn, e.Reason, e.EnrollmentID}
-		})
-	case "StaffTrainingPlanned":
-		var e events.StaffTrainingPlanned
-		if err := events.Vocabulary.DecodeInto(r, &e); err != nil {
-			return err
-		}
-		p, err := ParsePeriod(e.Period)
-		if err != nil {
-			return nil // refused on append; an old bad line simply plans nothing
-		}
-		_, err = tx.Exec(`INSERT OR REPLACE INTO proj_staff_plans VALUES (?,?,?,?,?,?,?)`,
-			e.SchoolID, e.Period, e.Program, r.Stream, p.From, p.To, e.Count)
-		return err
+func (StaffTraining) Types() []string {
+	return []string{"StaffMemberRecorded", "StaffTrainingStarted", "StaffTrainingCompleted", "StaffTrainingWithdrawn",
+		"StaffTrainingPlanned"}
+}
+
+// Recompute: a staff member is the last word of its stream and keeps the
+// date it was first recorded. An enrolment is its last start, ended by the
+// last completion or withdrawal after it (a completion sets the result, a
+// withdrawal the reason). A plan is the last of its school, period and
+// programme; one whose period does not parse plans nothing.
+func (StaffTraining) Recompute() []string {
+	return []string{
+		`WITH k AS (SELECT e.stream, MIN(e.seq) AS first, MAX(e.seq) AS last FROM events e
+			WHERE e.type = 'StaffMemberRecorded' AND {{streams}} AND {{live}} GROUP BY e.stream)
+		INSERT OR REPLACE INTO proj_staff (staff_id, stream, school_id, full_name, unit, position, recorded_on)
+		SELECT l.data ->> '$.staff_id', k.stream, l.data ->> '$.school_id', l.data ->> '$.full_name',
+			l.data ->> '$.unit', l.data ->> '$.position', f.occurred_on
+		FROM k JOIN events l ON l.seq = k.last JOIN events f ON f.seq = k.first`,
+		`WITH k AS (SELECT e.stream,
+				MAX(CASE WHEN e.type = 'StaffTrainingStarted' THEN e.seq END) AS st,
+				MAX(CASE WHEN e.type = 'StaffTrainingCompleted' THEN e.seq END) AS co,
+				MAX(CASE WHEN e.type = 'StaffTrainingWithdrawn' THEN e.seq END) AS wi
+			FROM events e
+			WHERE e.type IN ('StaffTrainingStarted', 'StaffTrainingCompleted', 'StaffTrainingWithdrawn')
+				AND {{streams}} AND {{live}}
+			GROUP BY e.stream)
+		INSERT OR REPLACE INTO proj_enrollments (enrollment_id, stream, staff_id, school_id, program, institution,
+			start_date, expected_end, status, end_date, result, withdraw_reason)
+		SELECT st.data ->> '$.enrollment_id', k.stream, st.data ->> '$.staff_id', st.data ->> '$.school_id',
+			st.data ->> '$.program', st.data ->> '$.institution', st.data ->> '$.start_date',
+			NULLIF(st.data ->> '$.expected_end', ''),
+			CASE WHEN co.seq > COALESCE(wi.seq, 0) THEN 'completed' WHEN wi.seq IS NOT NULL THEN 'withdrawn'
+				ELSE 'ongoing' END,
+			CASE WHEN co.seq > COALESCE(wi.seq, 0) THEN co.data ->> '$.end_date' ELSE wi.occurred_on END,
+			COALESCE(co.data ->> '$.result', ''), COALESCE(wi.data ->> '$.reason', '')
+		FROM k JOIN events st ON st.seq = k.st
+			LEFT JOIN events co ON co.seq = k.co AND k.co > k.st
+			LEFT JOIN events wi ON wi.seq = k.wi AND k.wi > k.st`,
+		`WITH p AS (SELECT e.seq, e.stream, e.data ->> '$.school_id' AS school_id, e.data ->> '$.period' AS period,
+				e.data ->> '$.program' AS program, e.data ->> '$.count' AS count
+			FROM events e WHERE e.type = 'StaffTrainingPlanned' AND {{streams}} AND {{live}}),
+		b AS (SELECT p.*, ` + periodFrom("p.period") + ` AS period_from, ` + periodTo("p.period") + ` AS period_to FROM p)
+		INSERT OR REPLACE INTO proj_staff_plans (school_id, period, program, stream, period_from, period_to, count)
+		SELECT school_id, period, program, stream, period_from, period_to, count
+		FROM b WHERE period_from IS NOT NULL ORDER BY seq`,
 	}
-	return nil
+}
+
+// periodFrom and periodTo are the SQL of the first and last day of the
+// period named by the text expression x, as ParsePeriod reads it ("2021",
+// "2021-H1", "2021-H2", "2021-03-01..2021-05-31"), both NULL if it does not
+// parse.
+func periodFrom(x string) string {
+	return periodCase(x, x+` || '-01-01'`, `substr(`+x+`, 1, 4) || CASE substr(`+x+`, 7) WHEN '1' THEN '-01-01' ELSE '-07-01' END`,
+		`substr(`+x+`, 1, 10)`)
+}
+
+func periodTo(x string) string {
+	return periodCase(x, x+` || '-12-31'`, `substr(`+x+`, 1, 4) || CASE substr(`+x+`, 7) WHEN '1' THEN '-06-30' ELSE '-12-31' END`,
+		`substr(`+x+`, 13)`)
+}
+
+// periodCase picks year, half or rng by the form of x; a range must be of
+// real dates (a date that julianday would carry over, 2021-02-30, is not),
+// the last not before the first.
+func periodCase(x, year, half, rng string) string {
+	const d4 = `[0-9][0-9][0-9][0-9]`
+	const date = d4 + `-[0-9][0-9]-[0-9][0-9]`
+	first, last := `substr(`+x+`, 1, 10)`, `substr(`+x+`, 13)`
+	return `(CASE WHEN ` + x + ` GLOB '` + d4 + `' THEN ` + year + `
+		WHEN ` + x + ` GLOB '` + d4 + `-H[12]' THEN ` + half + `
+		WHEN ` + x + ` GLOB '` + date + `..` + date + `' AND date(julianday(` + first + `)) IS ` + first + `
+			AND date(julianday(` + last + `)) IS ` + last + ` AND ` + last + ` >= ` + first + ` THEN ` + rng + ` END)`
 }
