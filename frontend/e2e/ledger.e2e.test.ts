@@ -193,6 +193,9 @@ describe('Sổ cái in the browser against socai serve', () => {
 
     await p.goto(pageUrl);
     await expect.poll(() => p.title()).toBe('socai – Sổ cái Cụm thi đua');
+    // the app opens on "Tổng quan"; the ledger is one click away
+    await p.getByTestId('overview-page').waitFor({ timeout: 30_000 });
+    await p.getByTestId('nav-ledger').click();
     await p.getByTestId('event-count').waitFor({ timeout: 30_000 });
     expect((await p.getByTestId('event-count').textContent())?.trim()).toBe('2');
     expect((await p.getByTestId('stream-count').textContent())?.trim()).toBe('2');
@@ -200,9 +203,9 @@ describe('Sổ cái in the browser against socai serve', () => {
     expect(await p.getByTestId('head-local-tag').count()).toBe(1);
     expect(await p.getByTestId('head-local-tag').first().textContent()).toBe('Máy này');
 
-    // the areas that are not built yet are present but disabled
-    const classPlans = p.getByTestId('nav-classPlans');
-    expect(await classPlans.getAttribute('aria-disabled')).toBe('true');
+    // the area that is not built yet is present but disabled
+    const inspections = p.getByTestId('nav-inspections');
+    expect(await inspections.getAttribute('aria-disabled')).toBe('true');
 
     await p.getByTestId('verify-button').click();
     const result = p.getByTestId('verify-result');
@@ -218,6 +221,8 @@ describe('Sổ cái in the browser against socai serve', () => {
 
     // a reload keeps working: the token is kept in sessionStorage
     await p.goto(`${baseUrl}/`);
+    await p.getByTestId('overview-page').waitFor({ timeout: 30_000 });
+    await p.getByTestId('nav-ledger').click();
     await p.getByTestId('event-count').waitFor({ timeout: 30_000 });
     expect((await p.getByTestId('event-count').textContent())?.trim()).toBe('2');
 

@@ -1,8 +1,45 @@
+import { useEffect, type ReactNode } from 'react';
 import { AppLayout } from './components/AppLayout';
+import { DemoPrompt } from './components/DemoPrompt';
+import { AwardsPage } from './pages/AwardsPage';
+import { ClassPlansPage } from './pages/ClassPlansPage';
+import { DeadlinesPage } from './pages/DeadlinesPage';
 import { LedgerPage } from './pages/LedgerPage';
-import { useNavigationStore } from './stores/navigation';
+import { OverviewPage } from './pages/OverviewPage';
+import { ResearchPage } from './pages/ResearchPage';
+import { StaffTrainingPage } from './pages/StaffTrainingPage';
+import { useFiltersStore } from './stores/filters';
+import { useNavigationStore, type AreaKey } from './stores/navigation';
+import { useOrganisationStore } from './stores/organisation';
+import { onLedgerChanged } from './api/runtime';
+
+const PAGES: Partial<Record<AreaKey, () => ReactNode>> = {
+  overview: () => <OverviewPage />,
+  classPlans: () => <ClassPlansPage />,
+  staffTraining: () => <StaffTrainingPage />,
+  research: () => <ResearchPage />,
+  awards: () => <AwardsPage />,
+  deadlines: () => <DeadlinesPage />,
+  ledger: () => <LedgerPage />,
+};
 
 export function App() {
   const area = useNavigationStore((s) => s.area);
-  return <AppLayout>{area === 'ledger' ? <LedgerPage /> : null}</AppLayout>;
+  const revision = useFiltersStore((s) => s.revision);
+  const loadOrganisation = useOrganisationStore((s) => s.load);
+
+  // the schools and class types change with the ledger (demo data, imports)
+  useEffect(() => {
+    void loadOrganisation();
+  }, [loadOrganisation, revision]);
+
+  // inside the window, the ledger says when it changed (another form, an import)
+  useEffect(() => onLedgerChanged(() => useFiltersStore.getState().changed()), []);
+
+  return (
+    <AppLayout>
+      {PAGES[area]?.() ?? null}
+      <DemoPrompt />
+    </AppLayout>
+  );
 }

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi as vitest } from 'vitest';
-import { ApiError, TOKEN_HEADER, TOKEN_STORAGE_KEY, call, httpCaller, readToken } from './bridge';
+import {
+  ApiError,
+  TOKEN_HEADER,
+  TOKEN_STORAGE_KEY,
+  call,
+  httpCaller,
+  readToken,
+  toApiError,
+} from './bridge';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -76,6 +84,18 @@ describe('httpCaller', () => {
     expect((err as ApiError).status).toBe(422);
   });
 
+  it('keeps the field of a refusal', async () => {
+    const fetchStub = vitest.fn(async () =>
+      jsonResponse(422, { error: 'không được âm (nhận -3)', code: 'invalid', field: 'data.students' }),
+    );
+    const callHttp = httpCaller({ token: 't', fetch: fetchStub as unknown as typeof fetch });
+    const err = (await callHttp('ClassPlanService', 'OpenClass', [{}, {}]).catch((e: unknown) => e)) as ApiError;
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err.message).toBe('không được âm (nhận -3)');
+    expect(err.code).toBe('invalid');
+    expect(err.field).toBe('data.students');
+  });
+
   it('gives a Vietnamese message for an error without a JSON body', async () => {
     const fetchStub = vitest.fn(async () => new Response('nope', { status: 401 }));
     const callHttp = httpCaller({ fetch: fetchStub as unknown as typeof fetch });
@@ -114,5 +134,34 @@ describe('call inside Wails', () => {
     const err = (await call('LedgerService', 'Verify').catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.message).toBe('cơ sở dữ liệu bị khóa');
+  });
+});
+
+describe('toApiError (what the window rejects with)', () => {
+  const body = { error: 'không được trước start_date', code: 'invalid', field: 'data.end_date' };
+
+  it('reads the {error, code, field} object', () => {
+    const e = toApiError(body);
+    expect([e.message, e.code, e.field]).toEqual([body.error, 'invalid', 'data.end_date']);
+  });
+  it('reads it as JSON text', () => {
+    const e = toApiError(JSON.stringify(body));
+    expect([e.message, e.code, e.field]).toEqual([body.error, 'invalid', 'data.end_date']);
+  });
+  it('reads it as the message of an Error', () => {
+    const e = toApiError(new Error(JSON.stringify(body)));
+    expect([e.message, e.code, e.field]).toEqual([body.error, 'invalid', 'data.end_date']);
+  });
+  it('keeps a plain message without code or field', () => {
+    const e = toApiError(new Error('cơ sở dữ liệu bị khóa'));
+    expect([e.message, e.code, e.field]).toEqual(['cơ sở dữ liệu bị khóa', undefined, undefined]);
+  });
+  it('does not show "[object Object]"', () => {
+    expect(toApiError(new Error('[object Object]')).message).toBe('Lỗi không xác định.');
+    expect(toApiError({}).message).toBe('Lỗi không xác định.');
+  });
+  it('returns an ApiError unchanged', () => {
+    const e = new ApiError('x', 'c', 422, 'data.y');
+    expect(toApiError(e)).toBe(e);
   });
 });

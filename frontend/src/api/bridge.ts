@@ -10,16 +10,19 @@
 import { vi } from '../locales/vi';
 
 /** An error returned by a socai service; `message` is Vietnamese, `code` is the
- * machine-readable code when the service gave one. */
+ * machine-readable code when the service gave one, `field` the input it concerns
+ * ("data.students", "data.end_date", "occurred_on", "meta.reason" …) when known. */
 export class ApiError extends Error {
   readonly code: string | undefined;
   readonly status: number | undefined;
+  readonly field: string | undefined;
 
-  constructor(message: string, code?: string, status?: number) {
+  constructor(message: string, code?: string, status?: number, field?: string) {
     super(message);
     this.name = 'ApiError';
-    this.code = code;
+    this.code = code || undefined;
     this.status = status;
+    this.field = field || undefined;
   }
 }
 
@@ -98,7 +101,7 @@ export function httpCaller(opts: HttpTransportOptions = {}) {
     }
     if (!res.ok) {
       if (parsed && isErrorBody(body)) {
-        throw new ApiError(body.error, body.code, res.status);
+        throw new ApiError(body.error || vi.errors.unknown, body.code, res.status, body.field);
       }
       throw new ApiError(vi.errors.httpStatus(res.status), undefined, res.status);
     }
@@ -107,8 +110,27 @@ export function httpCaller(opts: HttpTransportOptions = {}) {
   };
 }
 
-function isErrorBody(v: unknown): v is { error: string; code?: string } {
+/** The body of a refused call (Go: app.APIError), over HTTP and in the window alike. */
+interface ErrorBody {
+  error: string;
+  code?: string;
+  field?: string;
+}
+
+function isErrorBody(v: unknown): v is ErrorBody {
   return typeof v === 'object' && v !== null && typeof (v as { error?: unknown }).error === 'string';
+}
+
+/** An ErrorBody encoded as JSON text, as the window may deliver it. */
+function parseErrorBody(text: string): ErrorBody | undefined {
+  const t = text.trim();
+  if (!t.startsWith('{')) return undefined;
+  try {
+    const v: unknown = JSON.parse(t);
+    return isErrorBody(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The Wails transport, when the app runs inside the desktop window. */
@@ -159,13 +181,19 @@ export async function call<T>(service: string, method: string, ...args: unknown[
   return browserHttp()<T>(service, method, args);
 }
 
-/** Wails rejects with the Go error's text (a string); make it an ApiError. */
-function toApiError(err: unknown): ApiError {
+/** Makes whatever a Wails call rejected with an ApiError {message, code, field}.
+ *
+ * The Go side formats a refusal as {error, code, field} (app.FormatError). Depending on
+ * the Wails runtime that reaches us as that object, as its JSON text, or as an Error whose
+ * message is that JSON text; older builds give only the Go error's text. */
+export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  if (typeof err === 'string') return new ApiError(err || vi.errors.unknown);
-  if (err instanceof Error) return new ApiError(err.message || vi.errors.unknown);
-  if (isErrorBody(err)) return new ApiError(err.error, err.code);
-  return new ApiError(vi.errors.unknown);
+  if (isErrorBody(err)) return new ApiError(err.error || vi.errors.unknown, err.code, undefined, err.field);
+  const text = typeof err === 'string' ? err : err instanceof Error ? err.message : '';
+  const body = parseErrorBody(text);
+  if (body) return new ApiError(body.error || vi.errors.unknown, body.code, undefined, body.field);
+  if (!text || text === '[object Object]') return new ApiError(vi.errors.unknown);
+  return new ApiError(text);
 }
 
 /** The message to show for any thrown value. */

@@ -63,4 +63,8 @@ export interface VerifyReport {
 export const LedgerService = {
   Info: (): Promise<LedgerInfo> => call<LedgerInfo>(SERVICE, 'Info'),
   Verify: (): Promise<VerifyReport> => call<VerifyReport>(SERVICE, 'Verify'),
+  /** True when the ledger has no event yet (first start). */
+  IsEmpty: (): Promise<boolean> => call<boolean>(SERVICE, 'IsEmpty'),
+  /** Records the demo cluster (miền núi biên giới phía Bắc). */
+  LoadDemo: (): Promise<unknown> => call<unknown>(SERVICE, 'LoadDemo'),
 };

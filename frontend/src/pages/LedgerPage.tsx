@@ -4,16 +4,18 @@ import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ChainHeadsTable } from '../components/ChainHeadsTable';
 import { VerifyResult } from '../components/VerifyResult';
 import { vi } from '../locales/vi';
+import { useFiltersStore } from '../stores/filters';
 import { useLedgerStore } from '../stores/ledger';
 import { formatInt } from '../utils/format';
 
 /** "Sổ cái": the event store itself, its hash chains and their verification. */
 export function LedgerPage() {
   const { info, loading, error, report, verifying, verifyError, load, verify } = useLedgerStore();
+  const revision = useFiltersStore((s) => s.revision);
 
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, revision]);
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="ledger-page">

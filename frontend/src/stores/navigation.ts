@@ -1,5 +1,5 @@
-// Which area of the app is shown. Only the ledger exists for now; the other
-// areas are listed in the menu but disabled.
+// Which area of the app is shown. "Tổng quan" is the first; the inspections area
+// is listed in the menu but disabled until it is built.
 
 import { create } from 'zustand';
 
@@ -14,12 +14,12 @@ export type AreaKey =
   | 'ledger';
 
 export const AREAS: readonly { key: AreaKey; ready: boolean }[] = [
-  { key: 'overview', ready: false },
-  { key: 'classPlans', ready: false },
-  { key: 'staffTraining', ready: false },
-  { key: 'research', ready: false },
-  { key: 'awards', ready: false },
-  { key: 'deadlines', ready: false },
+  { key: 'overview', ready: true },
+  { key: 'classPlans', ready: true },
+  { key: 'staffTraining', ready: true },
+  { key: 'research', ready: true },
+  { key: 'awards', ready: true },
+  { key: 'deadlines', ready: true },
   { key: 'inspections', ready: false },
   { key: 'ledger', ready: true },
 ];
@@ -30,7 +30,7 @@ interface NavigationState {
 }
 
 export const useNavigationStore = create<NavigationState>()((set) => ({
-  area: 'ledger',
+  area: 'overview',
   go: (area) => {
     if (AREAS.some((a) => a.key === area && a.ready)) set({ area });
   },

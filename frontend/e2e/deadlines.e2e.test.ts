@@ -1,0 +1,67 @@
+// Hạn nộp & Báo cáo: the 2023 calendar of Công văn 3552-CV/HVCTQG; recording
+// the cluster's report moves its deadline from "Quá hạn" to "Nộp muộn".
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  eventCount,
+  filtersFor,
+  openArea,
+  pickOption,
+  screenshot,
+  seedDemo,
+  startHarness,
+  text,
+  typeDate,
+  type Harness,
+} from './harness';
+
+let h: Harness;
+
+describe('Hạn nộp & Báo cáo against socai serve', () => {
+  beforeAll(async () => {
+    h = await startHarness({ seed: seedDemo, localStorage: filtersFor('2023') });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('lists the seven deadlines of 2023', async () => {
+    const p = h.page;
+    await p.goto(h.pageUrl);
+    await p.getByTestId('overview-page').waitFor({ timeout: 30_000 });
+    await openArea(p, 'deadlines', 'deadlines-page');
+    const rows = p.locator('[data-testid="deadlines-table"] tbody tr.ant-table-row');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(7);
+    const dates = await rows.locator('td:first-child').allTextContents();
+    expect(dates.map((d) => d.trim())).toEqual([
+      '05/03/2023',
+      '15/03/2023',
+      '30/07/2023',
+      '10/08/2023',
+      '05/11/2023',
+      '10/11/2023',
+      '30/11/2023',
+    ]);
+    await screenshot(p, 'han-nop-bao-cao.png');
+  });
+
+  it('records the cluster report sent late', async () => {
+    const p = h.page;
+    const before = await eventCount(h);
+    const soket = p.locator('[data-testid="deadlines-table"] tr', { hasText: '30/07/2023' });
+    expect(await text(soket)).toContain('Quá hạn');
+    await soket.getByRole('button').click();
+    await p.getByTestId('row-action-report').click();
+    await p.getByTestId('submitReport-form').waitFor();
+    await pickOption(p, p.locator('#submitReport_author'), 'Toàn cụm');
+    await p.locator('#submitReport_doc_no').fill('52-BC/CTĐ');
+    await typeDate(p, 'submitReport_submitted_on', '02/08/2023');
+    await p.getByTestId('submitReport-submit').click();
+    await p.getByTestId('submitReport-form').waitFor({ state: 'detached' });
+    await expect.poll(() => text(soket)).toContain('Nộp muộn');
+    expect(await text(soket)).toContain('52-BC/CTĐ, 02/08/2023');
+    expect(await eventCount(h)).toBe(before + 1);
+    expect(h.pageErrors).toEqual([]);
+  });
+});

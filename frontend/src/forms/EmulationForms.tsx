@@ -1,0 +1,523 @@
+// The forms of "Thi đua – Khen thưởng".
+
+import { useEffect, useState } from 'react';
+import { Col, Descriptions, Form, Input, InputNumber, Row, Select } from 'antd';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import {
+  EmulationService,
+  RATINGS,
+  RECIPIENT_KINDS,
+  SCORED_BY,
+  TITLES,
+  type EmulationTargets,
+  type ScoreCriterion,
+  type TitleInfo,
+} from '../api/emulation';
+import { OrganisationService } from '../api/organisation';
+import { CommandModal, required } from '../components/CommandModal';
+import { DateField, isoDate } from '../components/DateField';
+import { CodeSelect, SchoolSelect } from '../components/Selects';
+import { vi } from '../locales/vi';
+import { useFiltersStore } from '../stores/filters';
+import { clusterIds, useOrganisationStore } from '../stores/organisation';
+import { formatDate, formatNumber } from '../utils/format';
+
+const t = vi.awards;
+
+interface FormProps {
+  open: boolean;
+  onClose: () => void;
+  year: number;
+}
+
+const num = (v: number | null | undefined): number => (typeof v === 'number' ? v : 0);
+const trim = (v: string | undefined): string => (v ?? '').trim();
+
+const yearItem = (
+  <Form.Item name="year" label={t.fYear} rules={required}>
+    <InputNumber style={{ width: '100%' }} />
+  </Form.Item>
+);
+
+/** The cluster that records cluster-wide facts: chosen only when there are several. */
+function ClusterItem() {
+  const schools = useOrganisationStore((s) => s.schools);
+  const ids = clusterIds(schools);
+  return (
+    <Form.Item name="cluster_id" label={vi.common.cluster} rules={required} hidden={ids.length <= 1}>
+      <Select options={ids.map((id) => ({ value: id, label: id }))} />
+    </Form.Item>
+  );
+}
+
+function useDefaultCluster(): string | undefined {
+  const schools = useOrganisationStore((s) => s.schools);
+  return clusterIds(schools)[0];
+}
+
+type TargetsValues = { cluster_id: string; year: number; issuer: string; on: Dayjs; targets: EmulationTargets };
+
+const TARGET_FIELDS: { key: keyof EmulationTargets; label: string }[] = [
+  { key: 'lao_dong_tien_tien_min_pct', label: t.fLdttMin },
+  { key: 'cstd_co_so_min_pct', label: t.fCstdMin },
+  { key: 'cstd_co_so_max_pct', label: t.fCstdMax },
+  { key: 'ttldxs_min', label: t.fTtldxsMin },
+  { key: 'commended_min_pct', label: t.fCommendedMin },
+  { key: 'party_htt_min_pct', label: t.fPartyHttMin },
+  { key: 'party_htxs_min_pct', label: t.fPartyHtxsMin },
+  { key: 'units_htt_min_pct', label: t.fUnitsHttMin },
+];
+
+export function SetTargetsForm({ open, onClose, year, current }: FormProps & { current?: EmulationTargets | null }) {
+  const cluster = useDefaultCluster();
+  return (
+    <CommandModal<TargetsValues>
+      open={open}
+      onClose={onClose}
+      name="setTargets"
+      title={t.setTargets}
+      occurredOn="on"
+      width={720}
+      initialValues={
+        {
+          cluster_id: cluster,
+          year,
+          on: dayjs(),
+          issuer: 'Học viện Chính trị quốc gia Hồ Chí Minh',
+          targets: current ?? undefined,
+        } as Partial<TargetsValues>
+      }
+      submit={(v, note) =>
+        EmulationService.SetTargets(
+          v.cluster_id,
+          {
+            year: num(v.year),
+            issuer: trim(v.issuer),
+            targets: Object.fromEntries(TARGET_FIELDS.map((f) => [f.key, num(v.targets?.[f.key])])) as unknown as EmulationTargets,
+          },
+          isoDate(v.on),
+          note,
+        )
+      }
+    >
+      <ClusterItem />
+      <Row gutter={16}>
+        <Col span={6}>{yearItem}</Col>
+        <Col span={12}>
+          <Form.Item name="issuer" label={t.fIssuer} rules={required}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="on" label={vi.forms.on} rules={required}>
+            <DateField />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        {TARGET_FIELDS.map((f) => (
+          <Col span={12} key={f.key}>
+            <Form.Item name={['targets', f.key]} label={f.label} rules={required}>
+              <InputNumber style={{ width: '100%' }} decimalSeparator="," />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+    </CommandModal>
+  );
+}
+
+interface AwardValues {
+  year: number;
+  school_id: string;
+  recipient_kind: string;
+  recipient: string;
+  title: string;
+  decision_no: string;
+  decision_date: Dayjs;
+  issuer?: string;
+}
+
+export function AwardTitleForm({ open, onClose, year }: FormProps) {
+  const school = useFiltersStore((s) => s.school);
+  return (
+    <CommandModal<AwardValues>
+      open={open}
+      onClose={onClose}
+      name="awardTitle"
+      title={t.awardTitle}
+      occurredOn="decision_date"
+      width={700}
+      initialValues={{ year, school_id: school || undefined, recipient_kind: 'individual' } as Partial<AwardValues>}
+      submit={(v, note) =>
+        EmulationService.AwardTitle(
+          {
+            award_id: '',
+            year: num(v.year),
+            school_id: v.school_id,
+            recipient_kind: v.recipient_kind,
+            recipient: trim(v.recipient),
+            title: v.title,
+            decision_no: trim(v.decision_no),
+            decision_date: isoDate(v.decision_date),
+            issuer: trim(v.issuer),
+          },
+          note,
+        )
+      }
+    >
+      <Row gutter={16}>
+        <Col span={16}>
+          <Form.Item name="school_id" label={vi.common.school} rules={required}>
+            <SchoolSelect />
+          </Form.Item>
+        </Col>
+        <Col span={8}>{yearItem}</Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="recipient_kind" label={t.fRecipientKind} rules={required}>
+            <CodeSelect codes={RECIPIENT_KINDS} labels={vi.recipientKinds} />
+          </Form.Item>
+        </Col>
+        <Col span={16}>
+          <Form.Item name="recipient" label={t.fRecipient} rules={required}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="title" label={t.fTitle} rules={required}>
+        <CodeSelect codes={TITLES} labels={vi.titles} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="decision_no" label={t.fDecisionNo} rules={required}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="decision_date" label={t.fDecisionDate} rules={required}>
+            <DateField />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="issuer" label={t.fAwardIssuer}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+    </CommandModal>
+  );
+}
+
+interface RevokeValues {
+  reason: string;
+  on: Dayjs;
+}
+
+export function RevokeTitleForm({ open, onClose, title }: Omit<FormProps, 'year'> & { title: TitleInfo }) {
+  return (
+    <CommandModal<RevokeValues>
+      open={open}
+      onClose={onClose}
+      name="revokeTitle"
+      title={t.revokeTitle}
+      occurredOn="on"
+      fieldMap={{ 'data.award_id': 'reason' }}
+      initialValues={{ on: dayjs() } as Partial<RevokeValues>}
+      submit={(v, note) =>
+        EmulationService.RevokeTitle({ award_id: title.award_id, reason: trim(v.reason) }, isoDate(v.on), note)
+      }
+    >
+      <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t.colRecipient}>{title.recipient}</Descriptions.Item>
+        <Descriptions.Item label={t.colTitle}>{title.title_name || vi.titles[title.title] || title.title}</Descriptions.Item>
+        <Descriptions.Item label={t.colDecision}>
+          {title.decision_no}, {formatDate(title.decision_date)}
+        </Descriptions.Item>
+      </Descriptions>
+      <Form.Item name="reason" label={t.fRevokeReason} rules={required}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="on" label={vi.forms.on} rules={required}>
+        <DateField />
+      </Form.Item>
+    </CommandModal>
+  );
+}
+
+interface RateValues {
+  school_id: string;
+  year: number;
+  name: string;
+  rating: string;
+  on: Dayjs;
+}
+
+/** "Xếp loại tổ chức đảng" (what = party) or "Xếp loại đơn vị" (what = unit). */
+export function RateForm({ open, onClose, year, what }: FormProps & { what: 'party' | 'unit' }) {
+  const school = useFiltersStore((s) => s.school);
+  const field = what === 'party' ? 'org' : 'unit';
+  return (
+    <CommandModal<RateValues>
+      open={open}
+      onClose={onClose}
+      name={what === 'party' ? 'rateParty' : 'rateUnit'}
+      title={what === 'party' ? t.rateParty : t.rateUnit}
+      occurredOn="on"
+      fieldMap={{ [`data.${field}`]: 'name' }}
+      initialValues={{ year, school_id: school || undefined, rating: 'HTTNV', on: dayjs() } as Partial<RateValues>}
+      submit={(v, note) => {
+        const base = { school_id: v.school_id, year: num(v.year), rating: v.rating };
+        return what === 'party'
+          ? EmulationService.RateParty({ ...base, org: trim(v.name) }, isoDate(v.on), note)
+          : EmulationService.RateUnit({ ...base, unit: trim(v.name) }, isoDate(v.on), note);
+      }}
+    >
+      <Row gutter={16}>
+        <Col span={16}>
+          <Form.Item name="school_id" label={vi.common.school} rules={required}>
+            <SchoolSelect />
+          </Form.Item>
+        </Col>
+        <Col span={8}>{yearItem}</Col>
+      </Row>
+      <Form.Item name="name" label={what === 'party' ? t.fOrg : t.fUnit} rules={required}>
+        <Input />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={16}>
+          <Form.Item name="rating" label={t.fRating} rules={required}>
+            <CodeSelect
+              codes={RATINGS}
+              labels={Object.fromEntries(RATINGS.map((r) => [r, `${r} – ${vi.ratings[r]}`]))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="on" label={vi.forms.on} rules={required}>
+            <DateField />
+          </Form.Item>
+        </Col>
+      </Row>
+    </CommandModal>
+  );
+}
+
+interface CountValues {
+  school_id: string;
+  year: number;
+  staff: number;
+  units: number;
+  party_orgs: number;
+  on: Dayjs;
+}
+
+export function StaffCountForm({ open, onClose, year }: FormProps) {
+  const school = useFiltersStore((s) => s.school);
+  return (
+    <CommandModal<CountValues>
+      open={open}
+      onClose={onClose}
+      name="staffCount"
+      title={t.staffCount}
+      occurredOn="on"
+      initialValues={{ year, school_id: school || undefined, on: dayjs() } as Partial<CountValues>}
+      submit={(v, note) =>
+        OrganisationService.RecordStaffCount(
+          {
+            school_id: v.school_id,
+            year: num(v.year),
+            staff: num(v.staff),
+            units: num(v.units),
+            party_orgs: num(v.party_orgs),
+          },
+          isoDate(v.on),
+          note,
+        )
+      }
+    >
+      <Row gutter={16}>
+        <Col span={16}>
+          <Form.Item name="school_id" label={vi.common.school} rules={required}>
+            <SchoolSelect />
+          </Form.Item>
+        </Col>
+        <Col span={8}>{yearItem}</Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="staff" label={t.fStaff} rules={required}>
+            <InputNumber style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="units" label={t.fUnits} rules={required}>
+            <InputNumber style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="party_orgs" label={t.fPartyOrgs} rules={required}>
+            <InputNumber style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="on" label={vi.forms.on} rules={required}>
+        <DateField />
+      </Form.Item>
+    </CommandModal>
+  );
+}
+
+interface CriterionValues {
+  cluster_id: string;
+  year: number;
+  form: string;
+  criterion_id: string;
+  title: string;
+  max_points: number;
+  on: Dayjs;
+}
+
+export function DefineCriterionForm({ open, onClose, year }: FormProps) {
+  const cluster = useDefaultCluster();
+  return (
+    <CommandModal<CriterionValues>
+      open={open}
+      onClose={onClose}
+      name="defineCriterion"
+      title={t.defineCriterion}
+      occurredOn="on"
+      initialValues={{ cluster_id: cluster, year, form: '5.1', on: dayjs() } as Partial<CriterionValues>}
+      submit={(v, note) =>
+        EmulationService.DefineCriterion(
+          v.cluster_id,
+          {
+            year: num(v.year),
+            form: v.form,
+            criterion_id: trim(v.criterion_id),
+            title: trim(v.title),
+            max_points: num(v.max_points),
+          },
+          isoDate(v.on),
+          note,
+        )
+      }
+    >
+      <ClusterItem />
+      <Row gutter={16}>
+        <Col span={8}>{yearItem}</Col>
+        <Col span={8}>
+          <Form.Item name="form" label={t.fForm} rules={required}>
+            <CodeSelect codes={['5.1', '5.2']} labels={vi.scoreForms} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="criterion_id" label={t.fCriterionId} rules={required}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="title" label={t.fCriterionTitle} rules={required}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="max_points" label={t.fMaxPoints} rules={required}>
+            <InputNumber style={{ width: '100%' }} decimalSeparator="," />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="on" label={vi.forms.on} rules={required}>
+            <DateField />
+          </Form.Item>
+        </Col>
+      </Row>
+    </CommandModal>
+  );
+}
+
+interface ScoreValues {
+  school_id: string;
+  year: number;
+  criterion_id: string;
+  points: number;
+  scored_by: string;
+  on: Dayjs;
+}
+
+export function RecordScoreForm({ open, onClose, year }: FormProps) {
+  const school = useFiltersStore((s) => s.school);
+  const [criteria, setCriteria] = useState<ScoreCriterion[]>([]);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    EmulationService.Scores(year)
+      .then((tab) => live && setCriteria(tab.criteria ?? []))
+      .catch(() => live && setCriteria([]));
+    return () => {
+      live = false;
+    };
+  }, [open, year]);
+  return (
+    <CommandModal<ScoreValues>
+      open={open}
+      onClose={onClose}
+      name="recordScore"
+      title={t.recordScore}
+      occurredOn="on"
+      width={700}
+      initialValues={{ year, school_id: school || undefined, scored_by: 'self', on: dayjs() } as Partial<ScoreValues>}
+      submit={(v, note) =>
+        EmulationService.RecordScore(
+          {
+            school_id: v.school_id,
+            year: num(v.year),
+            criterion_id: v.criterion_id,
+            points: num(v.points),
+            scored_by: v.scored_by,
+          },
+          isoDate(v.on),
+          note,
+        )
+      }
+    >
+      <Row gutter={16}>
+        <Col span={16}>
+          <Form.Item name="school_id" label={vi.common.school} rules={required}>
+            <SchoolSelect />
+          </Form.Item>
+        </Col>
+        <Col span={8}>{yearItem}</Col>
+      </Row>
+      <Form.Item name="criterion_id" label={t.fCriterion} rules={required}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={criteria.map((c) => ({
+            value: c.criterion_id,
+            label: `${c.criterion_id}. ${c.title} (${t.colMax} ${formatNumber(c.max_points)})`,
+          }))}
+        />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="points" label={t.fPoints} rules={required}>
+            <InputNumber style={{ width: '100%' }} decimalSeparator="," />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="scored_by" label={t.fScoredBy} rules={required}>
+            <CodeSelect codes={SCORED_BY} labels={vi.scoredBy} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="on" label={vi.forms.on} rules={required}>
+            <DateField />
+          </Form.Item>
+        </Col>
+      </Row>
+    </CommandModal>
+  );
+}

@@ -1,0 +1,318 @@
+import { useMemo, useState } from 'react';
+import { Button, Card, Dropdown, Input, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import type { MenuProps, TableColumnsType } from 'antd';
+import { DownOutlined, PlusOutlined } from '@ant-design/icons';
+import { ClassPlanService, type ClassInfo } from '../api/classplans';
+import { ClassPlanHeadline } from '../components/ClassPlanHeadline';
+import { ClassPlanTable } from '../components/ClassPlanTable';
+import { PageHeader } from '../components/PageHeader';
+import { ServiceError } from '../components/ServiceError';
+import {
+  AssignTargetForm,
+  CancelClassForm,
+  ChangeEnrollmentForm,
+  ChangeModeForm,
+  CompleteClassForm,
+  OpenClassForm,
+  PlanClassForm,
+  classActions,
+  classStatusLabel,
+} from '../forms/ClassPlanForms';
+import { useServiceData } from '../hooks/useServiceData';
+import { label, vi } from '../locales/vi';
+import { useFiltersStore } from '../stores/filters';
+import { schoolShortName, useOrganisationStore } from '../stores/organisation';
+import { formatDate, formatInt } from '../utils/format';
+import { parsePeriod, periodPhrase } from '../utils/period';
+import { distinctFilters } from '../utils/table';
+
+const t = vi.classPlans;
+
+type ModalState =
+  | { kind: 'target' | 'plan' | 'open' }
+  | { kind: 'openPlanned' | 'enrollment' | 'mode' | 'complete' | 'cancel'; cls: ClassInfo }
+  | null;
+
+const STATUS_COLORS: Record<string, string> = {
+  planned: 'default',
+  open: 'processing',
+  completed: 'success',
+  cancelled: 'error',
+};
+
+/** A class belongs to the period when it runs in it: opened on or before its end and
+ * not completed before its start; planned classes are always listed. */
+export function classInPeriod(c: ClassInfo, from: string, to: string): boolean {
+  if (c.status === 'planned') return true;
+  if (!c.start_date || c.start_date > to) return false;
+  return !c.completed_on || c.completed_on >= from;
+}
+
+export function ClassPlansPage() {
+  const { period, school } = useFiltersStore();
+  const [modal, setModal] = useState<ModalState>(null);
+  const [onlyPeriod, setOnlyPeriod] = useState(true);
+  const [search, setSearch] = useState('');
+  const schools = useOrganisationStore((s) => s.schools);
+
+  const figures = useServiceData(() => ClassPlanService.Figures(period, school), [period, school]);
+  const classes = useServiceData(() => ClassPlanService.Classes(school), [school]);
+
+  const parsed = parsePeriod(period);
+  const list = useMemo(() => {
+    const all = classes.data ?? [];
+    const q = search.trim().toLocaleLowerCase('vi');
+    return all.filter(
+      (c) =>
+        (!onlyPeriod || !parsed || classInPeriod(c, parsed.from, parsed.to)) &&
+        (!q || `${c.name} ${c.type_name}`.toLocaleLowerCase('vi').includes(q)),
+    );
+  }, [classes.data, onlyPeriod, parsed, search]);
+
+  const close = () => setModal(null);
+
+  const columns: TableColumnsType<ClassInfo> = [
+    {
+      title: t.colClassName,
+      dataIndex: 'name',
+      key: 'name',
+      width: 250,
+      sorter: (a, b) => (a.name || a.type_name).localeCompare(b.name || b.type_name, 'vi'),
+      filters: distinctFilters(list, (c) => c.type_name),
+      onFilter: (v, c) => c.type_name === v,
+      render: (name: string, c) => (
+        <div>
+          <div>{name || c.type_name}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {c.type_name}
+            {c.partner ? ` · ${c.partner}` : ''}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    {
+      title: t.colSchool,
+      dataIndex: 'school_name',
+      key: 'school',
+      width: 140,
+      filters: distinctFilters(list, (c) => c.school_name),
+      onFilter: (v, c) => c.school_name === v,
+      sorter: (a, b) => a.school_name.localeCompare(b.school_name, 'vi'),
+      render: (n: string, c) => (
+        <Tooltip title={n}>{schoolShortName(schools, c.school_id, n)}</Tooltip>
+      ),
+    },
+    {
+      title: t.colStart,
+      dataIndex: 'start_date',
+      key: 'start',
+      width: 108,
+      sorter: (a, b) => a.start_date.localeCompare(b.start_date),
+      defaultSortOrder: 'descend',
+      render: (d: string) => formatDate(d),
+    },
+    {
+      title: t.colEnd,
+      key: 'end',
+      width: 108,
+      sorter: (a, b) => (a.completed_on || a.end_date).localeCompare(b.completed_on || b.end_date),
+      render: (_: unknown, c) => formatDate(c.completed_on || c.end_date),
+    },
+    {
+      title: t.colMode,
+      dataIndex: 'mode',
+      key: 'mode',
+      width: 124,
+      filters: Object.entries(vi.classModes).map(([value, text]) => ({ text, value })),
+      onFilter: (v, c) => c.mode === v,
+      render: (m: string) => label(vi.classModes, m),
+    },
+    {
+      title: t.colStudents,
+      dataIndex: 'students',
+      key: 'students',
+      width: 92,
+      align: 'right',
+      sorter: (a, b) => a.students - b.students,
+      render: (n: number) => formatInt(n),
+    },
+    {
+      title: t.colStatus,
+      dataIndex: 'status',
+      key: 'status',
+      width: 124,
+      filters: Object.entries(vi.classStatuses).map(([value, text]) => ({ text, value })),
+      onFilter: (v, c) => c.status === v,
+      render: (s: string) => <Tag color={STATUS_COLORS[s] ?? 'default'}>{classStatusLabel(s)}</Tag>,
+    },
+    {
+      title: vi.common.actions,
+      key: 'actions',
+      width: 118,
+      fixed: 'right',
+      render: (_: unknown, c) => {
+        const acts = classActions(c.status);
+        if (acts.length === 0) return null;
+        const labels = {
+          open: t.openPlanned,
+          enrollment: t.changeEnrollment,
+          mode: t.changeMode,
+          complete: t.completeClass,
+          cancel: t.cancelClass,
+        };
+        const items: MenuProps['items'] = acts.map((a) => ({
+          key: a,
+          label: <span data-testid={`class-action-${a}`}>{labels[a]}</span>,
+          danger: a === 'cancel',
+        }));
+        return (
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items,
+              onClick: ({ key }) =>
+                setModal({ kind: key === 'open' ? 'openPlanned' : (key as 'enrollment'), cls: c }),
+            }}
+          >
+            <Button size="small" data-testid={`class-actions-${c.class_id}`}>
+              {vi.common.actions} <DownOutlined />
+            </Button>
+          </Dropdown>
+        );
+      },
+    },
+  ];
+
+  const report = figures.data;
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="classplans-page">
+      <PageHeader
+        title={t.pageTitle}
+        intro={t.pageIntro}
+        actions={
+          <>
+            <Button onClick={() => setModal({ kind: 'target' })} data-testid="btn-assignTarget">
+              {t.assignTarget}
+            </Button>
+            <Button onClick={() => setModal({ kind: 'plan' })} data-testid="btn-planClass">
+              {t.planClass}
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setModal({ kind: 'open' })}
+              data-testid="btn-openClass"
+            >
+              {t.openClass}
+            </Button>
+          </>
+        }
+      />
+
+      {figures.error ? <ServiceError error={figures.error} onRetry={figures.reload} /> : null}
+      {report ? <ClassPlanHeadline total={report.total} prefix="cp" /> : null}
+
+      <Card
+        size="small"
+        title={t.figuresTitle(periodPhrase(period))}
+        data-testid="classplans-figures"
+      >
+        <Tabs
+          items={[
+            {
+              key: 'school',
+              label: t.bySchool,
+              children: (
+                <ClassPlanTable
+                  testId="cp-by-school"
+                  nameTitle={t.colSchool}
+                  rows={report?.by_school ?? []}
+                  total={report?.total}
+                  loading={figures.loading}
+                />
+              ),
+            },
+            {
+              key: 'type',
+              label: t.byType,
+              children: (
+                <ClassPlanTable
+                  testId="cp-by-type"
+                  nameTitle={t.colType}
+                  rows={report?.by_type ?? []}
+                  total={report?.total}
+                  showGroup
+                  showTarget={false}
+                  loading={figures.loading}
+                />
+              ),
+            },
+            {
+              key: 'group',
+              label: t.byGroup,
+              children: (
+                <ClassPlanTable
+                  testId="cp-by-group"
+                  nameTitle={t.colGroup}
+                  rows={report?.by_group ?? []}
+                  total={report?.total}
+                  showTarget={false}
+                  loading={figures.loading}
+                />
+              ),
+            },
+          ]}
+        />
+      </Card>
+
+      <Card
+        size="small"
+        title={t.classesTitle}
+        extra={
+          <Space>
+            <Input.Search
+              allowClear
+              placeholder={t.searchClass}
+              onChange={(e) => setSearch(e.target.value)}
+              style={{ width: 240 }}
+            />
+            <Space size={6}>
+              <Switch size="small" checked={onlyPeriod} onChange={setOnlyPeriod} data-testid="only-period" />
+              <Typography.Text>{t.onlyPeriod}</Typography.Text>
+            </Space>
+          </Space>
+        }
+      >
+        {classes.error ? <ServiceError error={classes.error} onRetry={classes.reload} /> : null}
+        <Table<ClassInfo>
+          data-testid="classes-table"
+          size="small"
+          rowKey="class_id"
+          columns={columns}
+          dataSource={list}
+          loading={classes.loading}
+          scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (n) => t.classCount(formatInt(n)) }}
+          locale={{ emptyText: vi.common.noData }}
+        />
+      </Card>
+
+      <AssignTargetForm open={modal?.kind === 'target'} onClose={close} />
+      <PlanClassForm open={modal?.kind === 'plan'} onClose={close} />
+      <OpenClassForm
+        open={modal?.kind === 'open' || modal?.kind === 'openPlanned'}
+        onClose={close}
+        cls={modal && 'cls' in modal ? modal.cls : undefined}
+      />
+      {modal && 'cls' in modal ? (
+        <>
+          <ChangeEnrollmentForm open={modal.kind === 'enrollment'} onClose={close} cls={modal.cls} />
+          <ChangeModeForm open={modal.kind === 'mode'} onClose={close} cls={modal.cls} />
+          <CompleteClassForm open={modal.kind === 'complete'} onClose={close} cls={modal.cls} />
+          <CancelClassForm open={modal.kind === 'cancel'} onClose={close} cls={modal.cls} />
+        </>
+      ) : null}
+    </Space>
+  );
+}

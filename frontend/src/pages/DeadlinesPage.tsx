@@ -1,0 +1,231 @@
+import { useState } from 'react';
+import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
+import { toApiError } from '../api/bridge';
+import { DEADLINE_KINDS, DeadlineService, type DeadlineStatus } from '../api/deadlines';
+import { PageHeader } from '../components/PageHeader';
+import { RowActions } from '../components/RowActions';
+import { ServiceError } from '../components/ServiceError';
+import { SetDeadlineForm, SubmitReportForm } from '../forms/DeadlineForms';
+import { useServiceData } from '../hooks/useServiceData';
+import { label, vi } from '../locales/vi';
+import { useFiltersStore } from '../stores/filters';
+import { clusterIds, useOrganisationStore } from '../stores/organisation';
+import { formatDate, formatInt } from '../utils/format';
+import { periodYear } from '../utils/period';
+
+const t = vi.deadlines;
+
+export const DEADLINE_COLORS: Record<string, string> = {
+  da_nop: 'success',
+  nop_muon: 'warning',
+  qua_han: 'error',
+  sap_den: 'processing',
+  chua_den: 'default',
+};
+
+export function DeadlineTag({ d }: { d: DeadlineStatus }) {
+  return (
+    <Tag color={DEADLINE_COLORS[d.status] ?? 'default'} data-testid={`deadline-status-${d.deadline_id}`}>
+      {d.status_name || label(vi.deadlineStatuses, d.status)}
+    </Tag>
+  );
+}
+
+function daysText(d: DeadlineStatus): string {
+  return d.status === 'da_nop' || d.status === 'nop_muon' ? '' : t.daysLeft(d.days_left);
+}
+
+function MissingText({ m }: { m: string[] | null }) {
+  if (!m || m.length === 0) return null;
+  if (m.length === 1) {
+    return (
+      <Typography.Text type="danger" style={{ fontSize: 12 }}>
+        {t.missingOne(m[0] ?? '')}
+      </Typography.Text>
+    );
+  }
+  return (
+    <Tooltip title={m.join('; ')}>
+      <Typography.Text type="danger" style={{ fontSize: 12, textDecoration: 'underline dotted' }}>
+        {t.missingMany(formatInt(m.length))}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
+export function deadlineColumns(compact: boolean): TableColumnsType<DeadlineStatus> {
+  const cols: TableColumnsType<DeadlineStatus> = [
+    {
+      title: t.colDue,
+      dataIndex: 'due_date',
+      key: 'due',
+      width: 100,
+      defaultSortOrder: compact ? undefined : 'ascend',
+      sorter: compact ? undefined : (a, b) => a.due_date.localeCompare(b.due_date),
+      render: (d: string) => formatDate(d),
+    },
+    {
+      title: t.colKind,
+      dataIndex: 'kind',
+      key: 'kind',
+      width: compact ? undefined : 330,
+      filters: compact ? undefined : DEADLINE_KINDS.map((k) => ({ text: vi.deadlineKinds[k] ?? k, value: k })),
+      onFilter: compact ? undefined : (v, d) => d.kind === v,
+      render: (k: string, d) => (
+        <div>
+          <div>{d.kind_name || label(vi.deadlineKinds, k)}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {d.applies_to_name || d.applies_to}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    {
+      title: t.colStatus,
+      dataIndex: 'status',
+      key: 'status',
+      width: 140,
+      filters: compact ? undefined : Object.entries(vi.deadlineStatuses).map(([value, text]) => ({ text, value })),
+      onFilter: compact ? undefined : (v, d) => d.status === v,
+      render: (_: string, d) => (
+        <div>
+          <DeadlineTag d={d} />
+          {daysText(d) ? (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {daysText(d)}
+              </Typography.Text>
+            </div>
+          ) : null}
+        </div>
+      ),
+    },
+  ];
+  if (!compact) {
+    cols.push(
+      {
+        title: t.colSubmitted,
+        key: 'submitted',
+        width: 150,
+        render: (_: unknown, d) => (
+          <div>
+            <Tooltip title={d.late > 0 ? t.lateCount(formatInt(d.late)) : undefined}>
+              {t.submittedOf(formatInt(d.submitted), formatInt(d.expected))}
+            </Tooltip>
+            <div>
+              <MissingText m={d.missing} />
+            </div>
+          </div>
+        ),
+      },
+      {
+        title: t.colDoc,
+        key: 'doc',
+        width: 150,
+        render: (_: unknown, d) => (d.submitted_on ? t.docOn(d.doc_no, formatDate(d.submitted_on)) : '–'),
+      },
+    );
+  }
+  return cols;
+}
+
+export function DeadlinesPage() {
+  const { period, school } = useFiltersStore();
+  const schools = useOrganisationStore((s) => s.schools);
+  const changed = useFiltersStore((s) => s.changed);
+  const year = periodYear(period);
+  const [modal, setModal] = useState<{ kind: 'deadline' } | { kind: 'report'; deadline?: DeadlineStatus } | null>(null);
+  const [calendarBusy, setCalendarBusy] = useState(false);
+  const { message } = App.useApp();
+  const close = () => setModal(null);
+
+  const list = useServiceData(() => DeadlineService.List(year, school), [year, school]);
+  const cluster = clusterIds(schools)[0];
+
+  const recordCalendar = async () => {
+    if (!cluster) return;
+    setCalendarBusy(true);
+    try {
+      const res = await DeadlineService.StandardCalendar(year, cluster);
+      message.success(t.standardCalendarDone(formatInt(res?.length ?? 0)));
+      changed();
+    } catch (err) {
+      message.error(toApiError(err).message);
+    } finally {
+      setCalendarBusy(false);
+    }
+  };
+
+  const columns: TableColumnsType<DeadlineStatus> = [
+    ...deadlineColumns(false),
+    {
+      title: vi.common.actions,
+      key: 'actions',
+      width: 110,
+      fixed: 'right',
+      render: (_: unknown, d) => (
+        <RowActions
+          testId={`deadline-actions-${d.deadline_id}`}
+          actions={d.status === 'da_nop' ? [] : [{ key: 'report' as const, label: t.recordSubmission }]}
+          onAction={() => setModal({ kind: 'report', deadline: d })}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="deadlines-page">
+      <PageHeader
+        title={t.pageTitle}
+        intro={t.pageIntro(year)}
+        actions={
+          <>
+            <Popconfirm
+              title={t.standardCalendar}
+              description={t.standardCalendarConfirm(year)}
+              okText={vi.forms.ok}
+              cancelText={vi.forms.cancel}
+              onConfirm={() => void recordCalendar()}
+              disabled={!cluster}
+            >
+              <Button icon={<CalendarOutlined />} loading={calendarBusy} disabled={!cluster} data-testid="btn-standardCalendar">
+                {t.standardCalendar}
+              </Button>
+            </Popconfirm>
+            <Button onClick={() => setModal({ kind: 'deadline' })} data-testid="btn-setDeadline">
+              {t.setDeadline}
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setModal({ kind: 'report' })}
+              data-testid="btn-submitReport"
+            >
+              {t.submitReport}
+            </Button>
+          </>
+        }
+      />
+      {list.error ? <ServiceError error={list.error} onRetry={list.reload} /> : null}
+      <Card size="small" title={t.listTitle(year)}>
+        <Table<DeadlineStatus>
+          data-testid="deadlines-table"
+          size="small"
+          rowKey="deadline_id"
+          columns={columns}
+          dataSource={list.data ?? []}
+          loading={list.loading}
+          scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 20, showTotal: (n) => t.count(formatInt(n)) }}
+          locale={{ emptyText: vi.common.noData }}
+        />
+      </Card>
+      <SetDeadlineForm open={modal?.kind === 'deadline'} onClose={close} year={year} />
+      {modal?.kind === 'report' ? (
+        <SubmitReportForm open onClose={close} year={year} deadline={modal.deadline} />
+      ) : null}
+    </Space>
+  );
+}

@@ -1,0 +1,569 @@
+import { useMemo, useState } from 'react';
+import { Button, Card, Col, Input, Row, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { CheckOutlined } from '@ant-design/icons';
+import {
+  RESEARCH_KINDS,
+  RESEARCH_LEVELS,
+  ResearchService,
+  WORKSHOP_LEVELS,
+  type BulletinInfo,
+  type LevelCount,
+  type ResearchReport,
+  type ResearchSchoolRow,
+  type TopicInfo,
+  type WebsiteInfo,
+  type WorkshopInfo,
+} from '../api/research';
+import { Figure } from '../components/Figure';
+import { PageHeader } from '../components/PageHeader';
+import { RowActions } from '../components/RowActions';
+import { ServiceError } from '../components/ServiceError';
+import {
+  AcceptTopicForm,
+  CancelTopicForm,
+  HoldWorkshopForm,
+  IssueBulletinForm,
+  RegisterTopicForm,
+  RegisterWebsiteForm,
+} from '../forms/ResearchForms';
+import { useServiceData } from '../hooks/useServiceData';
+import { label, vi } from '../locales/vi';
+import { useFiltersStore } from '../stores/filters';
+import { schoolShortName, useOrganisationStore } from '../stores/organisation';
+import { formatDate, formatInt } from '../utils/format';
+import { parsePeriod, periodPhrase } from '../utils/period';
+import { distinctFilters } from '../utils/table';
+
+const t = vi.research;
+
+type ModalState =
+  | { kind: 'topic' | 'workshop' | 'bulletin' | 'website' }
+  | { kind: 'accept' | 'cancel'; topic: TopicInfo }
+  | null;
+
+const STATUS_COLORS: Record<string, string> = { ongoing: 'processing', accepted: 'success', cancelled: 'default' };
+
+/** A topic is active in a period: registered on or before its end, not accepted or
+ * cancelled before its start. */
+export function topicInPeriod(tp: TopicInfo, from: string, to: string): boolean {
+  if (tp.start_date > to) return false;
+  const ended = tp.accepted_on || tp.cancelled_on;
+  return !ended || ended >= from;
+}
+
+/** "Cấp Bộ/tỉnh 4 · Cấp cơ sở 64 · Cấp khoa/phòng 15". */
+export function levelsLine(levels: readonly LevelCount[] | null | undefined): string {
+  return (levels ?? []).map((l) => `${l.name || label(vi.researchLevels, l.level)} ${formatInt(l.total)}`).join(' · ');
+}
+
+export function ResearchHeadline({ report, prefix }: { report: ResearchReport; prefix: string }) {
+  return (
+    <Row gutter={[16, 16]}>
+      <Col flex="1 1 220px">
+        <Figure
+          testId={`${prefix}-active`}
+          title={t.active}
+          value={formatInt(report.active.total)}
+          sub={levelsLine(report.active.by_level)}
+        />
+      </Col>
+      <Col flex="1 1 170px">
+        <Figure testId={`${prefix}-accepted`} title={t.accepted} value={formatInt(report.accepted.total)} />
+      </Col>
+      <Col flex="1 1 170px">
+        <Figure
+          testId={`${prefix}-workshops`}
+          title={t.workshops}
+          value={t.workshopsValue(formatInt(report.workshops.total))}
+          sub={t.papersValue(formatInt(report.workshops.papers))}
+        />
+      </Col>
+      <Col flex="1 1 170px">
+        <Figure
+          testId={`${prefix}-bulletins`}
+          title={t.bulletins}
+          value={t.bulletinsValue(formatInt(report.bulletins.issues))}
+          sub={t.articlesValue(formatInt(report.bulletins.articles), formatInt(report.bulletins.schools))}
+        />
+      </Col>
+      <Col flex="1 1 170px">
+        <Figure
+          testId={`${prefix}-websites`}
+          title={t.websites}
+          value={t.websitesValue(formatInt(report.websites.with), formatInt(report.websites.schools))}
+        />
+      </Col>
+    </Row>
+  );
+}
+
+interface LevelRow {
+  level: string;
+  name: string;
+  byKind: Record<string, number>;
+  total: number;
+  accepted: number;
+}
+
+export function ResearchPage() {
+  const { period, school } = useFiltersStore();
+  const schools = useOrganisationStore((s) => s.schools);
+  const [modal, setModal] = useState<ModalState>(null);
+  const [onlyPeriod, setOnlyPeriod] = useState(true);
+  const [search, setSearch] = useState('');
+  const close = () => setModal(null);
+
+  const figures = useServiceData(() => ResearchService.Figures(period, school), [period, school]);
+  const topics = useServiceData(() => ResearchService.Topics(school), [school]);
+  const workshops = useServiceData(() => ResearchService.Workshops(school), [school]);
+  const bulletins = useServiceData(() => ResearchService.Bulletins(school), [school]);
+  const websites = useServiceData(() => ResearchService.Websites(school), [school]);
+
+  const parsed = parsePeriod(period);
+  const inRange = (d: string) => !onlyPeriod || !parsed || (d >= parsed.from && d <= parsed.to);
+  const q = search.trim().toLocaleLowerCase('vi');
+
+  const topicList = useMemo(
+    () =>
+      (topics.data ?? []).filter(
+        (tp) =>
+          (!onlyPeriod || !parsed || topicInPeriod(tp, parsed.from, parsed.to)) &&
+          (!q || `${tp.title} ${tp.lead}`.toLocaleLowerCase('vi').includes(q)),
+      ),
+    [topics.data, onlyPeriod, parsed, q],
+  );
+  const workshopList = (workshops.data ?? []).filter(
+    (w) => inRange(w.date) && (!q || w.title.toLocaleLowerCase('vi').includes(q)),
+  );
+  const bulletinList = (bulletins.data ?? []).filter((b) => inRange(b.date));
+
+  const report = figures.data;
+  const levelRows: LevelRow[] = (report?.active.by_level ?? []).map((l) => ({
+    level: l.level,
+    name: l.name || label(vi.researchLevels, l.level),
+    byKind: l.by_kind ?? {},
+    total: l.total,
+    accepted: report?.accepted.by_level?.find((a) => a.level === l.level)?.total ?? 0,
+  }));
+
+  const levelColumns: TableColumnsType<LevelRow> = [
+    { title: t.colLevel, dataIndex: 'name', key: 'name' },
+    ...RESEARCH_KINDS.map((k) => ({
+      title: <Tooltip title={vi.researchKinds[k]}>{vi.researchKindsShort[k] ?? k}</Tooltip>,
+      key: k,
+      align: 'right' as const,
+      render: (_: unknown, r: LevelRow) => formatInt(r.byKind[k] ?? 0),
+    })),
+    {
+      title: t.colTotal,
+      dataIndex: 'total',
+      key: 'total',
+      align: 'right',
+      render: (n: number) => <Typography.Text strong>{formatInt(n)}</Typography.Text>,
+    },
+    { title: t.colAccepted, dataIndex: 'accepted', key: 'accepted', align: 'right', render: (n: number) => formatInt(n) },
+  ];
+
+  const num = (title: string, key: keyof ResearchSchoolRow) => ({
+    title,
+    dataIndex: key,
+    key,
+    align: 'right' as const,
+    width: 78,
+    sorter: (a: ResearchSchoolRow, b: ResearchSchoolRow) => Number(a[key]) - Number(b[key]),
+    render: (n: number) => formatInt(n),
+  });
+  const schoolColumns: TableColumnsType<ResearchSchoolRow> = [
+    {
+      title: vi.common.school,
+      dataIndex: 'name',
+      key: 'name',
+      width: 112,
+      sorter: (a, b) => a.name.localeCompare(b.name, 'vi'),
+      render: (n: string, r) => <Tooltip title={n}>{schoolShortName(schools, r.school_id, n)}</Tooltip>,
+    },
+    num(t.colActive, 'active'),
+    num(t.colAccepted, 'accepted'),
+    num(t.colWorkshops, 'workshops'),
+    num(t.colIssues, 'bulletin_issues'),
+    num(t.colArticles, 'articles'),
+    {
+      title: t.colWebsite,
+      dataIndex: 'website',
+      key: 'website',
+      align: 'center',
+      width: 76,
+      filters: [
+        { text: vi.common.yes, value: true },
+        { text: vi.common.no, value: false },
+      ],
+      onFilter: (v, r) => r.website === v,
+      render: (w: boolean) => (w ? <CheckOutlined style={{ color: '#389e0d' }} /> : '–'),
+    },
+  ];
+
+  const topicColumns: TableColumnsType<TopicInfo> = [
+    {
+      title: t.colTitle,
+      dataIndex: 'title',
+      key: 'title',
+      width: 280,
+      sorter: (a, b) => a.title.localeCompare(b.title, 'vi'),
+      render: (title: string, tp) => (
+        <div>
+          <div>{title}</div>
+          {tp.lead ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t.colLead}: {tp.lead}
+            </Typography.Text>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      title: vi.common.school,
+      dataIndex: 'school_name',
+      key: 'school',
+      width: 120,
+      filters: distinctFilters(topicList, (tp) => tp.school_name),
+      onFilter: (v, tp) => tp.school_name === v,
+      render: (n: string, tp) => <Tooltip title={n}>{schoolShortName(schools, tp.school_id, n)}</Tooltip>,
+    },
+    {
+      title: t.colLevel,
+      dataIndex: 'level',
+      key: 'level',
+      width: 120,
+      filters: RESEARCH_LEVELS.map((l) => ({ text: vi.researchLevels[l] ?? l, value: l })),
+      onFilter: (v, tp) => tp.level === v,
+      render: (l: string, tp) => tp.level_name || label(vi.researchLevels, l),
+    },
+    {
+      title: t.colKind,
+      dataIndex: 'kind',
+      key: 'kind',
+      width: 110,
+      filters: RESEARCH_KINDS.map((k) => ({ text: vi.researchKinds[k] ?? k, value: k })),
+      onFilter: (v, tp) => tp.kind === v,
+      render: (k: string, tp) => tp.kind_name || label(vi.researchKinds, k),
+    },
+    {
+      title: t.colStart,
+      dataIndex: 'start_date',
+      key: 'start',
+      width: 104,
+      defaultSortOrder: 'descend',
+      sorter: (a, b) => a.start_date.localeCompare(b.start_date),
+      render: (d: string) => formatDate(d),
+    },
+    {
+      title: t.colStatus,
+      dataIndex: 'status',
+      key: 'status',
+      width: 130,
+      filters: Object.entries(vi.topicStatuses).map(([value, text]) => ({ text, value })),
+      onFilter: (v, tp) => tp.status === v,
+      render: (s: string, tp) => (
+        <Tooltip
+          title={
+            tp.accepted_on
+              ? `${formatDate(tp.accepted_on)}${tp.grade ? ` – ${tp.grade}` : ''}`
+              : tp.cancelled_on
+                ? `${formatDate(tp.cancelled_on)} – ${tp.cancel_reason}`
+                : undefined
+          }
+        >
+          <Tag color={STATUS_COLORS[s] ?? 'default'}>{label(vi.topicStatuses, s)}</Tag>
+        </Tooltip>
+      ),
+    },
+    {
+      title: vi.common.actions,
+      key: 'actions',
+      width: 118,
+      fixed: 'right',
+      render: (_: unknown, tp) => (
+        <RowActions
+          testId={`topic-actions-${tp.topic_id}`}
+          actions={
+            tp.status === 'ongoing'
+              ? [
+                  { key: 'accept' as const, label: t.acceptTopic },
+                  { key: 'cancel' as const, label: t.cancelTopic, danger: true },
+                ]
+              : []
+          }
+          onAction={(kind) => setModal({ kind, topic: tp })}
+        />
+      ),
+    },
+  ];
+
+  const workshopColumns: TableColumnsType<WorkshopInfo> = [
+    { title: t.colWorkshopTitle, dataIndex: 'title', key: 'title', width: 360 },
+    {
+      title: vi.common.school,
+      dataIndex: 'school_name',
+      key: 'school',
+      width: 140,
+      filters: distinctFilters(workshopList, (w) => w.school_name),
+      onFilter: (v, w) => w.school_name === v,
+      render: (n: string, w) => <Tooltip title={n}>{schoolShortName(schools, w.school_id, n)}</Tooltip>,
+    },
+    {
+      title: t.colLevel,
+      dataIndex: 'level',
+      key: 'level',
+      width: 130,
+      filters: WORKSHOP_LEVELS.map((l) => ({ text: vi.researchLevels[l] ?? l, value: l })),
+      onFilter: (v, w) => w.level === v,
+      render: (l: string, w) => w.level_name || label(vi.researchLevels, l),
+    },
+    {
+      title: t.colDate,
+      dataIndex: 'date',
+      key: 'date',
+      width: 104,
+      defaultSortOrder: 'descend',
+      sorter: (a, b) => a.date.localeCompare(b.date),
+      render: (d: string) => formatDate(d),
+    },
+    {
+      title: t.colPapers,
+      dataIndex: 'papers',
+      key: 'papers',
+      align: 'right',
+      width: 96,
+      sorter: (a, b) => a.papers - b.papers,
+      render: (n: number) => formatInt(n),
+    },
+  ];
+
+  const bulletinColumns: TableColumnsType<BulletinInfo> = [
+    {
+      title: vi.common.school,
+      dataIndex: 'school_name',
+      key: 'school',
+      width: 260,
+      filters: distinctFilters(bulletinList, (b) => b.school_name),
+      onFilter: (v, b) => b.school_name === v,
+      sorter: (a, b) => a.school_name.localeCompare(b.school_name, 'vi'),
+    },
+    { title: t.colIssueNo, dataIndex: 'issue_no', key: 'issue', width: 100 },
+    {
+      title: t.colDate,
+      dataIndex: 'date',
+      key: 'date',
+      width: 104,
+      defaultSortOrder: 'descend',
+      sorter: (a, b) => a.date.localeCompare(b.date),
+      render: (d: string) => formatDate(d),
+    },
+    {
+      title: t.colArticles,
+      dataIndex: 'articles',
+      key: 'articles',
+      align: 'right',
+      width: 96,
+      sorter: (a, b) => a.articles - b.articles,
+      render: (n: number) => formatInt(n),
+    },
+  ];
+
+  const websiteColumns: TableColumnsType<WebsiteInfo> = [
+    {
+      title: vi.common.school,
+      dataIndex: 'school_name',
+      key: 'school',
+      width: 300,
+      sorter: (a, b) => a.school_name.localeCompare(b.school_name, 'vi'),
+    },
+    {
+      title: t.colUrl,
+      dataIndex: 'url',
+      key: 'url',
+      filters: [
+        { text: vi.common.yes, value: true },
+        { text: vi.common.no, value: false },
+      ],
+      onFilter: (v, w) => Boolean(w.url) === v,
+      render: (u: string) => (u ? <Typography.Text className="mono">{u}</Typography.Text> : t.noWebsite),
+    },
+    {
+      title: t.colRegisteredOn,
+      dataIndex: 'registered_on',
+      key: 'on',
+      width: 110,
+      render: (d: string) => formatDate(d),
+    },
+  ];
+
+  const table = <T extends object>(
+    testId: string,
+    rowKey: string | ((r: T) => string),
+    columns: TableColumnsType<T>,
+    rows: T[],
+    loading: boolean,
+  ) => (
+    <Table<T>
+      data-testid={testId}
+      size="small"
+      rowKey={rowKey as never}
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      scroll={{ x: 'max-content' }}
+      pagination={{ pageSize: 15, showSizeChanger: true, showTotal: (n) => t.count(formatInt(n)) }}
+      locale={{ emptyText: vi.common.noData }}
+    />
+  );
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="research-page">
+      <PageHeader
+        title={t.pageTitle}
+        intro={t.pageIntro}
+        actions={
+          <>
+            <Button type="primary" onClick={() => setModal({ kind: 'topic' })} data-testid="btn-registerTopic">
+              {t.registerTopic}
+            </Button>
+            <Button onClick={() => setModal({ kind: 'workshop' })} data-testid="btn-holdWorkshop">
+              {t.holdWorkshop}
+            </Button>
+            <Button onClick={() => setModal({ kind: 'bulletin' })} data-testid="btn-issueBulletin">
+              {t.issueBulletin}
+            </Button>
+            <Button onClick={() => setModal({ kind: 'website' })} data-testid="btn-registerWebsite">
+              {t.registerWebsite}
+            </Button>
+          </>
+        }
+      />
+
+      {figures.error ? <ServiceError error={figures.error} onRetry={figures.reload} /> : null}
+      {report ? <ResearchHeadline report={report} prefix="rs" /> : null}
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={9}>
+          <Card size="small" title={t.byLevel} style={{ height: '100%' }}>
+            <Table<LevelRow>
+              data-testid="rs-by-level"
+              size="small"
+              rowKey="level"
+              columns={levelColumns}
+              dataSource={levelRows}
+              loading={figures.loading}
+              pagination={false}
+              locale={{ emptyText: vi.common.noData }}
+              summary={() =>
+                report ? (
+                  <Table.Summary.Row>
+                    <Table.Summary.Cell index={0}>
+                      <Typography.Text strong>{vi.common.total}</Typography.Text>
+                    </Table.Summary.Cell>
+                    {RESEARCH_KINDS.map((k, i) => (
+                      <Table.Summary.Cell key={k} index={i + 1} align="right">
+                        <Typography.Text strong>
+                          {formatInt(levelRows.reduce((s, r) => s + (r.byKind[k] ?? 0), 0))}
+                        </Typography.Text>
+                      </Table.Summary.Cell>
+                    ))}
+                    <Table.Summary.Cell index={4} align="right">
+                      <Typography.Text strong data-testid="rs-by-level-total">
+                        {formatInt(report.active.total)}
+                      </Typography.Text>
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={5} align="right">
+                      <Typography.Text strong>{formatInt(report.accepted.total)}</Typography.Text>
+                    </Table.Summary.Cell>
+                  </Table.Summary.Row>
+                ) : null
+              }
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={15}>
+          <Card size="small" title={t.figuresTitle(periodPhrase(period))} style={{ height: '100%' }}>
+            <Table<ResearchSchoolRow>
+              data-testid="rs-by-school"
+              size="small"
+              rowKey="school_id"
+              columns={schoolColumns}
+              dataSource={report?.by_school ?? []}
+              loading={figures.loading}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              locale={{ emptyText: vi.common.noData }}
+            />
+          </Card>
+        </Col>
+      </Row>
+
+      <Card
+        size="small"
+        extra={
+          <Space>
+            <Input.Search
+              allowClear
+              placeholder={t.search}
+              onChange={(e) => setSearch(e.target.value)}
+              style={{ width: 240 }}
+              data-testid="research-search"
+            />
+            <Space size={6}>
+              <Switch size="small" checked={onlyPeriod} onChange={setOnlyPeriod} />
+              <Typography.Text>{t.onlyPeriod}</Typography.Text>
+            </Space>
+          </Space>
+        }
+      >
+        {[topics, workshops, bulletins, websites].map((d, i) =>
+          d.error ? <ServiceError key={i} error={d.error} onRetry={d.reload} /> : null,
+        )}
+        <Tabs
+          items={[
+            {
+              key: 'topics',
+              label: t.topicsTab,
+              children: table('topics-table', 'topic_id', topicColumns, topicList, topics.loading),
+            },
+            {
+              key: 'workshops',
+              label: t.workshopsTab,
+              children: table('workshops-table', 'workshop_id', workshopColumns, workshopList, workshops.loading),
+            },
+            {
+              key: 'bulletins',
+              label: t.bulletinsTab,
+              children: table(
+                'bulletins-table',
+                (b: BulletinInfo) => `${b.school_id}-${b.year}-${b.issue_no}`,
+                bulletinColumns,
+                bulletinList,
+                bulletins.loading,
+              ),
+            },
+            {
+              key: 'websites',
+              label: t.websitesTab,
+              children: table('websites-table', 'school_id', websiteColumns, websites.data ?? [], websites.loading),
+            },
+          ]}
+        />
+      </Card>
+
+      <RegisterTopicForm open={modal?.kind === 'topic'} onClose={close} />
+      <HoldWorkshopForm open={modal?.kind === 'workshop'} onClose={close} />
+      <IssueBulletinForm open={modal?.kind === 'bulletin'} onClose={close} />
+      <RegisterWebsiteForm open={modal?.kind === 'website'} onClose={close} />
+      {modal && 'topic' in modal ? (
+        <>
+          <AcceptTopicForm open={modal.kind === 'accept'} onClose={close} topic={modal.topic} />
+          <CancelTopicForm open={modal.kind === 'cancel'} onClose={close} topic={modal.topic} />
+        </>
+      ) : null}
+    </Space>
+  );
+}
