@@ -242,7 +242,7 @@ async function dropdownOf(p: Page, root: Locator): Promise<Locator> {
 export async function pickOption(p: Page, select: Locator, label: string): Promise<void> {
   const root = await selectRoot(p, select);
   for (let attempt = 0; attempt < 4; attempt++) {
-    await select.click();
+    await root.locator('.ant-select-selector').click();
     const options = (await dropdownOf(p, root)).locator('.ant-select-item-option');
     await options.first().waitFor();
     // the exact label if there is one ("Năm 2023", not "6 tháng đầu năm 2023"), else a part of it
@@ -264,8 +264,9 @@ export async function pickOption(p: Page, select: Locator, label: string): Promi
 
 /** Picks the first option of an antd Select. */
 export async function pickFirstOption(p: Page, select: Locator): Promise<string> {
-  await select.click();
-  const option = (await dropdownOf(p, await selectRoot(p, select))).locator('.ant-select-item-option').first();
+  const root = await selectRoot(p, select);
+  await root.locator('.ant-select-selector').click();
+  const option = (await dropdownOf(p, root)).locator('.ant-select-item-option').first();
   await option.waitFor();
   const label = ((await option.textContent()) ?? '').trim();
   await p.keyboard.press('Escape');

@@ -48,6 +48,7 @@ export function ClassPlanTable({
   nameTitle,
   showGroup = false,
   showTarget = true,
+  showCompleted = !showTarget,
   loading,
   testId,
 }: {
@@ -56,6 +57,8 @@ export function ClassPlanTable({
   nameTitle: string;
   showGroup?: boolean;
   showTarget?: boolean;
+  /** "Kết thúc trong kỳ": by default only where there is no target (the tables stay narrow). */
+  showCompleted?: boolean;
   loading?: boolean;
   testId?: string;
 }) {
@@ -111,7 +114,7 @@ export function ClassPlanTable({
       ],
     });
   }
-  columns.push(countColumns(t.colCompleted, 'completed', (r) => r.completed));
+  if (showCompleted) columns.push(countColumns(t.colCompleted, 'completed', (r) => r.completed));
 
   const cells = (r: ClassPlanRow): string[] => {
     const out: string[] = [];
@@ -126,7 +129,7 @@ export function ClassPlanTable({
       formatInt(r.executed.students),
     );
     if (showTarget) out.push(pct(r.pct_classes), pct(r.pct_students));
-    out.push(formatInt(r.completed.classes), formatInt(r.completed.students));
+    if (showCompleted) out.push(formatInt(r.completed.classes), formatInt(r.completed.students));
     return out;
   };
 

@@ -44,9 +44,14 @@ export function CommandModal<V extends object>(props: CommandModalProps<V>) {
   const { message } = App.useApp();
   const changed = useFiltersStore((s) => s.changed);
 
+  // Each opening starts from this opening's initial values: the form instance
+  // outlives the modal's content and would otherwise keep the last values.
   useEffect(() => {
-    if (open) setAlert(null);
-  }, [open]);
+    if (open) {
+      setAlert(null);
+      form.resetFields();
+    }
+  }, [open, form]);
 
   const onOk = async () => {
     let values: V & NoteValues;

@@ -1,16 +1,12 @@
 import { useMemo } from 'react';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import type { ClassPlanRow } from '../api/classplans';
 import type { School } from '../api/organisation';
 import { vi } from '../locales/vi';
 import { schoolShortName } from '../stores/organisation';
 import { formatInt } from '../utils/format';
+import { CHART_FONT, echarts } from './echarts';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 const TARGET_COLOR = '#bfbfbf';
 const EXECUTED_COLOR = '#a8071a';
@@ -32,7 +28,7 @@ export function PlanChart({
     const fmt = (v: unknown) => (typeof v === 'number' ? formatInt(v) : '–');
     return {
       animation: false,
-      textStyle: { fontFamily: "'Segoe UI', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif" },
+      textStyle: { fontFamily: CHART_FONT },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt },
       legend: { top: 0, data: [vi.overview.seriesTarget, vi.overview.seriesExecuted] },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },

@@ -84,6 +84,7 @@ export const vi = {
     planned: 'Kế hoạch cử đi học',
     byProgram: 'Theo chương trình',
     bySchool: 'Theo trường',
+    chartTitle: 'Số lượt theo trường và chương trình',
     figuresTitle: (period: string) => `Số lượt viên chức đi học ${period}`,
     colProgram: 'Chương trình',
     colCount: 'Số lượt',

@@ -11,6 +11,7 @@ import {
   type StaffSchoolRow,
 } from '../api/stafftraining';
 import { Figure } from '../components/Figure';
+import { StaffSchoolChart } from '../components/StaffSchoolChart';
 import { PageHeader } from '../components/PageHeader';
 import { RowActions } from '../components/RowActions';
 import { ServiceError } from '../components/ServiceError';
@@ -104,15 +105,14 @@ export function StaffTrainingPage() {
       dataIndex: 'name',
       key: 'name',
       fixed: 'left',
-      width: 112,
+      width: 200,
       sorter: (a, b) => a.name.localeCompare(b.name, 'vi'),
-      render: (n: string, r) => <Tooltip title={n}>{schoolShortName(schools, r.school_id, n)}</Tooltip>,
     },
     ...PROGRAMS.map((p) => ({
       title: <Tooltip title={vi.programs[p]}>{vi.programsShort[p] ?? p}</Tooltip>,
       key: p,
       align: 'right' as const,
-      width: 62,
+      width: 96,
       sorter: (a: StaffSchoolRow, b: StaffSchoolRow) => (a.by_program?.[p] ?? 0) - (b.by_program?.[p] ?? 0),
       render: (_: unknown, r: StaffSchoolRow) => formatInt(r.by_program?.[p] ?? 0),
     })),
@@ -341,7 +341,7 @@ export function StaffTrainingPage() {
       ) : null}
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={8}>
+        <Col xs={24} xl={10}>
           <Card size="small" title={t.byProgram} style={{ height: '100%' }}>
             <Table<ProgramCount>
               data-testid="st-by-program"
@@ -372,8 +372,14 @@ export function StaffTrainingPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={16}>
-          <Card size="small" title={t.figuresTitle(periodPhrase(period))} style={{ height: '100%' }}>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={t.chartTitle} style={{ height: '100%' }}>
+            <StaffSchoolChart rows={report?.by_school ?? []} schools={schools} />
+          </Card>
+        </Col>
+      </Row>
+
+      <Card size="small" title={t.figuresTitle(periodPhrase(period))}>
             <Table<StaffSchoolRow>
               data-testid="st-by-school"
               size="small"
@@ -387,8 +393,6 @@ export function StaffTrainingPage() {
               locale={{ emptyText: vi.common.noData }}
             />
           </Card>
-        </Col>
-      </Row>
 
       <Card
         size="small"
