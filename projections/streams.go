@@ -51,6 +51,6 @@ func StreamCount(db *sql.DB) (int64, error) {
 }
 
 // All is every projection of this version, in the order they are applied.
-func All() []Model {
-	return []Model{Streams{}, Organisation{}, ClassPlans{}, StaffTraining{}, Research{}, Emulation{}, DeadlineCalendar{}}
+func All() []Projection {
+	return []Projection{Streams{}, Organisation{}, ClassPlans{}, StaffTraining{}, Research{}, Emulation{}, DeadlineCalendar{}}
 }

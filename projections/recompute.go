@@ -4,26 +4,17 @@ import (
 	"database/sql"
 	"regexp"
 	"strings"
+	"sync"
 
 	"socai/events"
 )
 
-// SQLProjection derives its tables from the events with SQL alone: for each
-// table, one INSERT … SELECT that recomputes the rows of the streams chosen
-// by the filter {{streams}} from their events that are not retracted. Run
-// for one stream it is the inline update of an append; run for every stream
-// it is a set-based rebuild. One definition serves both, so the two cannot
-// disagree, and a retraction is simply an event the SELECT leaves out.
-type SQLProjection interface {
-	Model
-	// Types are the event types the projection reads (EventRetracted aside);
-	// none means every type.
-	Types() []string
-	// Recompute are the INSERT statements, one per table, in Tables order.
-	// {{streams}} is replaced by a condition on the column "stream" of the
-	// events, {{live}} by the condition that an event (alias e) is not retracted.
-	Recompute() []string
-}
+// How a projection's statements run. Each table has one INSERT … SELECT
+// that recomputes the rows of the streams chosen by {{streams}} from their
+// events that are not retracted ({{live}}). Run for one stream it is the
+// inline update of an append; run for every stream it is a set-based
+// rebuild. One definition serves both, so the two cannot disagree, and a
+// retraction is simply an event the SELECT leaves out.
 
 // liveCond keeps the events not retracted by an EventRetracted of their stream.
 const liveCond = `e.id NOT IN (SELECT json_extract(r.data, '$.event_id') FROM events r
@@ -32,11 +23,27 @@ const liveCond = `e.id NOT IN (SELECT json_extract(r.data, '$.event_id') FROM ev
 // typeColumn matches the type columns of the events aliases e and r.
 var typeColumn = regexp.MustCompile(`\b([er])\.type\b`)
 
+// expanded caches expand: the same few statements run on every append.
+var expanded sync.Map
+
 // expand fills the placeholders for one stream (oneStream) or all. For one
 // stream the type columns get SQLite's no-op unary plus, so that the planner
 // takes the stream index (a few rows) rather than the type index (all the
 // events of that type).
 func expand(q string, oneStream bool) string {
+	key := struct {
+		q   string
+		one bool
+	}{q, oneStream}
+	if v, ok := expanded.Load(key); ok {
+		return v.(string)
+	}
+	v := expandSQL(q, oneStream)
+	expanded.Store(key, v)
+	return v
+}
+
+func expandSQL(q string, oneStream bool) string {
 	streams, rstreams := "1", "1"
 	if oneStream {
 		streams, rstreams = "e.stream = :stream", "r.stream = :stream"
@@ -48,7 +55,7 @@ func expand(q string, oneStream bool) string {
 }
 
 // recomputeStream replaces the rows of one stream.
-func recomputeStream(tx *sql.Tx, p SQLProjection, stream string) error {
+func recomputeStream(tx *sql.Tx, p Projection, stream string) error {
 	for _, t := range p.Tables() {
 		if _, err := tx.Exec(`DELETE FROM `+t+` WHERE stream = ?`, stream); err != nil {
 			return err
@@ -63,7 +70,7 @@ func recomputeStream(tx *sql.Tx, p SQLProjection, stream string) error {
 }
 
 // recomputeAll rebuilds every row, set-based.
-func recomputeAll(tx *sql.Tx, p SQLProjection) error {
+func recomputeAll(tx *sql.Tx, p Projection) error {
 	for _, t := range p.Tables() {
 		if _, err := tx.Exec(`DELETE FROM ` + t); err != nil {
 			return err
@@ -77,13 +84,8 @@ func recomputeAll(tx *sql.Tx, p SQLProjection) error {
 	return nil
 }
 
-func isSQL(p Model) bool {
-	_, ok := p.(SQLProjection)
-	return ok
-}
-
 // touched are the streams of recs that p must recompute, in order.
-func touched(p SQLProjection, recs []events.Record) []string {
+func touched(p Projection, recs []events.Record) []string {
 	types := map[string]bool{"EventRetracted": true}
 	for _, t := range p.Types() {
 		types[t] = true
