@@ -72,6 +72,31 @@ describe('Tổng quan against socai serve', () => {
     expect(await text(p.getByTestId('ov-executed-students'))).toBe('6.118/7.460');
     await chooseSchool(p, 'Toàn cụm thi đua');
     await expect.poll(() => text(p.getByTestId('ov-executed-classes'))).toBe('260/323');
+  });
+
+  it('takes a custom date range', async () => {
+    const p = h.page;
+    await choosePeriod(p, 'Khoảng thời gian tùy chọn…');
+    // the range starts as the half-year that was chosen: same figures
+    const range = p.getByTestId('period-range');
+    await range.waitFor();
+    const inputs = range.locator('input');
+    expect(await inputs.nth(0).inputValue()).toBe('01/01/2021');
+    expect(await inputs.nth(1).inputValue()).toBe('30/06/2021');
+    expect(await text(p.getByTestId('ov-executed-classes'))).toBe('260/323');
+    await inputs.nth(0).click();
+    await inputs.nth(0).fill('01/03/2021');
+    await inputs.nth(0).press('Enter');
+    await inputs.nth(1).fill('31/05/2021');
+    await inputs.nth(1).press('Enter');
+    await expect.poll(() => text(p.getByTestId('overview-page').locator('.ant-card').first())).toContain(
+      '01/03/2021 – 31/05/2021',
+    );
+    // classes opened in June or completed before March leave; the target stays 2021's
+    await expect.poll(() => text(p.getByTestId('ov-executed-classes'))).not.toBe('260/323');
+    expect(await text(p.getByTestId('ov-executed-classes'))).toMatch(/^\d+\/323$/);
+    await choosePeriod(p, '6 tháng đầu năm 2021');
+    await expect.poll(() => text(p.getByTestId('ov-executed-classes'))).toBe('260/323');
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -63,7 +63,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Typography.Title>
       </Header>
       <Layout>
-        <Sider width={290} theme="light" breakpoint="lg" collapsedWidth={64}>
+        <Sider width={290} theme="light">
           <Menu
             mode="inline"
             selectedKeys={[area]}

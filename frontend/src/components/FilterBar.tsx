@@ -63,17 +63,18 @@ export function FilterBar() {
           }}
         />
         {isRange && parsed ? (
-          <DatePicker.RangePicker
-            data-testid="period-range"
-            format={DATE_FORMAT}
-            allowClear={false}
-            placeholder={[vi.period.rangeStart, vi.period.rangeEnd]}
-            value={[dayjs(parsed.from), dayjs(parsed.to)]}
-            onChange={(v) => {
-              const [a, b] = v ?? [];
-              if (a && b) setPeriod(rangePeriod(a.format('YYYY-MM-DD'), b.format('YYYY-MM-DD')));
-            }}
-          />
+          <span data-testid="period-range">
+            <DatePicker.RangePicker
+              format={DATE_FORMAT}
+              allowClear={false}
+              placeholder={[vi.period.rangeStart, vi.period.rangeEnd]}
+              value={[dayjs(parsed.from), dayjs(parsed.to)]}
+              onChange={(v) => {
+                const [a, b] = v ?? [];
+                if (a && b) setPeriod(rangePeriod(a.format('YYYY-MM-DD'), b.format('YYYY-MM-DD')));
+              }}
+            />
+          </span>
         ) : null}
       </Space>
       <Space size={6}>
