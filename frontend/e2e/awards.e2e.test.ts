@@ -71,4 +71,36 @@ describe('Thi đua – Khen thưởng against socai serve', () => {
     expect(await eventCount(h)).toBe(before + 1);
     expect(h.pageErrors).toEqual([]);
   });
+
+  it('defines a scoring criterion and records a score; points above the maximum are refused', async () => {
+    const p = h.page;
+    await p.getByTestId('btn-awards-more').click();
+    await p.locator('[data-testid="more-criterion"]:visible').click();
+    await p.getByTestId('defineCriterion-form').waitFor();
+    await p.locator('#defineCriterion_criterion_id').fill('1');
+    await p.locator('#defineCriterion_title').fill('Công tác đào tạo, bồi dưỡng cán bộ');
+    await p.locator('#defineCriterion_max_points').fill('20');
+    await p.getByTestId('defineCriterion-submit').click();
+    await p.getByTestId('defineCriterion-form').waitFor({ state: 'detached' });
+    await p.getByTestId('aw-scores').waitFor({ timeout: 30_000 });
+
+    await p.getByTestId('btn-awards-more').click();
+    await p.locator('[data-testid="more-score"]:visible').click();
+    await p.getByTestId('recordScore-form').waitFor();
+    await pickOption(p, p.locator('#recordScore_school_id'), 'Trường Chính trị Hoàng Văn Thụ tỉnh Lạng Sơn');
+    await pickOption(p, p.locator('#recordScore_criterion_id'), 'Công tác đào tạo, bồi dưỡng cán bộ');
+    await p.locator('#recordScore_points').fill('25');
+    await p.getByTestId('recordScore-submit').click();
+    const err = fieldError(p, 'recordScore_points');
+    await err.waitFor({ timeout: 30_000 });
+    expect(await text(err)).toContain('vượt điểm tối đa');
+
+    await p.locator('#recordScore_points').fill('18,5');
+    await p.getByTestId('recordScore-submit').click();
+    await p.getByTestId('recordScore-form').waitFor({ state: 'detached' });
+    const langson = p.locator('[data-testid="aw-scores"] tr.ant-table-row', { hasText: 'Lạng Sơn' });
+    await expect.poll(() => text(langson)).toContain('18,5');
+    await screenshot(p, 'thi-dua-khen-thuong-cham-diem.png');
+    expect(h.pageErrors).toEqual([]);
+  });
 });

@@ -155,7 +155,6 @@ function DeadlinesOverview() {
               pagination={false}
               columns={deadlineColumns(true)}
               dataSource={rows.slice(0, 7)}
-              scroll={{ x: 'max-content' }}
             />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={o.noDeadlines} />
