@@ -42,8 +42,10 @@ func runWindow(dist fs.FS) error {
 		MinWidth:    960,
 		MinHeight:   640,
 		AssetServer: &assetserver.Options{Assets: dist},
-		// Refusals reach the UI with their code and field, as over HTTP.
-		ErrorFormatter: app.FormatError,
+		// Refusals reach the UI with their code and field, as over HTTP. The
+		// Wails runtime rejects with new Error(value): a string survives that,
+		// an object would become "[object Object]".
+		ErrorFormatter: app.FormatErrorJSON,
 	}
 	a, err := app.Open(app.DefaultDBPath(), nil)
 	if err != nil {

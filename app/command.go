@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/google/uuid"
@@ -56,12 +58,17 @@ type Check struct {
 // Q is the transaction, for queries: it sees the events appended so far in it.
 func (c *Check) Q() projections.Querier { return c.Tx.SQL() }
 
-// Fail returns a refusal with a code, the field under data, and a Vietnamese message.
+// isoDate finds dates written YYYY-MM-DD in a message.
+var isoDate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+
+// Fail returns a refusal with a code, the field under data, and a Vietnamese
+// message, its dates written dd/mm/yyyy.
 func Fail(code, field, format string, args ...any) error {
 	if field != "" && !strings.HasPrefix(field, "meta.") && field != "stream" && field != "occurred_on" {
 		field = "data." + field
 	}
-	return events.Errorf(code, field, format, args...)
+	msg := isoDate.ReplaceAllString(fmt.Sprintf(format, args...), "$3/$2/$1")
+	return &events.Error{Code: code, Field: field, Message: msg}
 }
 
 // Stream requires the event to go to want.

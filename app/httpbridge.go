@@ -109,6 +109,12 @@ func FormatError(err error) any {
 	return APIError{Error: msg, Code: events.ErrorCode(err), Field: events.ErrorField(err)}
 }
 
+// FormatErrorJSON is FormatError as JSON text, for the window.
+func FormatErrorJSON(err error) any {
+	b, _ := json.Marshal(FormatError(err))
+	return string(b)
+}
+
 // APIError is the body of a refused call; the frontend shows Error at Field.
 type APIError struct {
 	Error string `json:"error"`

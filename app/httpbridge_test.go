@@ -82,3 +82,17 @@ func TestHTTPBridge(t *testing.T) {
 		t.Errorf("assets: %v %v", res, err)
 	}
 }
+
+// In the window a refusal travels as JSON text: Wails rejects with
+// new Error(value), which keeps a string and loses an object.
+func TestFormatErrorJSON(t *testing.T) {
+	err := app.Fail(app.EDateOrder, "end_date", "ngày kết thúc %s trước ngày khai giảng %s", "2021-02-28", "2021-03-01")
+	text, ok := app.FormatErrorJSON(err).(string)
+	var got app.APIError
+	if !ok || json.Unmarshal([]byte(text), &got) != nil {
+		t.Fatalf("not JSON text: %#v", app.FormatErrorJSON(err))
+	}
+	if got.Code != app.EDateOrder || got.Field != "data.end_date" || got.Error != "ngày kết thúc 28/02/2021 trước ngày khai giảng 01/03/2021" {
+		t.Errorf("got %+v", got)
+	}
+}

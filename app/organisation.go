@@ -116,3 +116,28 @@ func (s *OrganisationService) ClassTypes() ([]ClassType, error) {
 	}
 	return out, rows.Err()
 }
+
+// Cluster is a cluster of the ledger.
+type Cluster struct {
+	ClusterID string `json:"cluster_id"`
+	Name      string `json:"name"`
+	Region    string `json:"region"`
+}
+
+// Clusters lists the clusters (a ledger usually holds one).
+func (s *OrganisationService) Clusters() ([]Cluster, error) {
+	rows, err := s.app.Store.DB().Query(`SELECT cluster_id, name, region FROM proj_clusters ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Cluster{}
+	for rows.Next() {
+		var c Cluster
+		if err := rows.Scan(&c.ClusterID, &c.Name, &c.Region); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

@@ -17,6 +17,15 @@ func (d Date) Valid() bool {
 	return err == nil && t.Format(DateLayout) == string(d)
 }
 
+// VN writes the date as Vietnamese documents do: 30/06/2021.
+func (d Date) VN() string {
+	t, err := d.Time()
+	if err != nil {
+		return string(d)
+	}
+	return t.Format("02/01/2006")
+}
+
 // DateOf returns the business date of t in its own location.
 func DateOf(t time.Time) Date { return Date(t.Format(DateLayout)) }
 

@@ -280,9 +280,9 @@ func oneOf(field, v string, allowed ...string) error {
 	return Errorf(EINVALID, field, "giá trị %q không hợp lệ (chỉ nhận: %s)", v, strings.Join(allowed, ", "))
 }
 
-func notBefore(field string, d, from Date, fromField string) error {
+func notBefore(field string, d, from Date, fromLabel string) error {
 	if d != "" && from != "" && d < from {
-		return Errorf(EINVALID, field, "không được trước %s (%s < %s)", fromField, d, from)
+		return Errorf(EINVALID, field, "không được trước %s (%s trước %s)", fromLabel, d.VN(), from.VN())
 	}
 	return nil
 }

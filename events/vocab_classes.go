@@ -53,7 +53,7 @@ func (e ClassOpened) Check() error {
 	return firstErr(required("class_id", e.ClassID), required("school_id", e.SchoolID),
 		required("class_type", e.ClassType), required("name", e.Name), nonNegative("students", e.Students),
 		validDate("start_date", e.StartDate), optionalDate("end_date", e.EndDate),
-		notBefore("end_date", e.EndDate, e.StartDate, "start_date"), oneOf("mode", e.Mode, classModes...))
+		notBefore("end_date", e.EndDate, e.StartDate, "ngày khai giảng"), oneOf("mode", e.Mode, classModes...))
 }
 
 type ClassEnrollmentChanged struct {

@@ -43,7 +43,7 @@ func (e StaffTrainingStarted) Check() error {
 	return firstErr(required("enrollment_id", e.EnrollmentID), required("staff_id", e.StaffID),
 		required("school_id", e.SchoolID), oneOf("program", e.Program, Programs...),
 		validDate("start_date", e.StartDate), optionalDate("expected_end", e.ExpectedEnd),
-		notBefore("expected_end", e.ExpectedEnd, e.StartDate, "start_date"))
+		notBefore("expected_end", e.ExpectedEnd, e.StartDate, "ngày bắt đầu học"))
 }
 
 type StaffTrainingCompleted struct {
