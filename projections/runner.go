@@ -171,10 +171,15 @@ func (r *Runner) rebuild(ctx context.Context, p Projection, progress Progress) e
 			return err
 		}
 	}
-	if err := create(tx, p); err != nil {
+	// The stream indexes are built after the bulk insert: one sort is
+	// cheaper than keeping them up to date row by row.
+	if err := p.Create(tx); err != nil {
 		return err
 	}
 	if err := recomputeAll(tx, p); err != nil {
+		return err
+	}
+	if err := create(tx, p); err != nil {
 		return err
 	}
 	if err := setCheckpoint(tx, p, last); err != nil {

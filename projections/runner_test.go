@@ -30,16 +30,15 @@ func appendN(t *testing.T, s *events.Store, from, n int) {
 
 func dump(t *testing.T, db *sql.DB) [][]any {
 	t.Helper()
-	rows, err := db.Query(`SELECT stream, kind, origin, version, first_seq, last_seq, last_type, first_occurred,
-		last_occurred, last_recorded FROM proj_streams ORDER BY stream`)
+	rows, err := db.Query(`SELECT stream, class_id, on_date, seq, students FROM proj_class_students ORDER BY seq`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
 	var out [][]any
 	for rows.Next() {
-		row := make([]any, 10)
-		ptrs := make([]any, 10)
+		row := make([]any, 5)
+		ptrs := make([]any, 5)
 		for i := range row {
 			ptrs[i] = &row[i]
 		}
@@ -64,12 +63,12 @@ func TestInlineEqualsRebuild(t *testing.T) {
 	}
 	appendN(t, s, 0, 25)
 	inline := dump(t, s.DB())
-	if len(inline) != 4 {
-		t.Fatalf("%d streams, want 4", len(inline))
+	if len(inline) != 25 {
+		t.Fatalf("%d enrolment rows, want 25", len(inline))
 	}
 	var calls []int64
 	if err := r.Rebuild(ctx, func(name string, done, total int64) {
-		if name == "streams" {
+		if name == "classplans" {
 			calls = append(calls, done, total)
 		}
 	}); err != nil {
@@ -80,9 +79,6 @@ func TestInlineEqualsRebuild(t *testing.T) {
 	}
 	if len(calls) != 2 || calls[0] != 25 || calls[1] != 25 {
 		t.Errorf("progress = %v", calls)
-	}
-	if n, _ := projections.StreamCount(s.DB()); n != 4 {
-		t.Errorf("StreamCount = %d", n)
 	}
 	if err := r.Rebuild(ctx, nil, "nope"); events.ErrorCode(err) != events.ENOTFOUND {
 		t.Errorf("unknown projection: %v", err)
@@ -112,20 +108,15 @@ func TestCatchUpOnAttach(t *testing.T) {
 	if rebuilt {
 		t.Error("catch-up must not rebuild from zero")
 	}
-	got := dump(t, s2.DB())
-	var total int64
-	for _, row := range got {
-		total += row[3].(int64)
-	}
-	if total != 12 {
-		t.Errorf("streams hold %d versions, want 12", total)
+	if got := dump(t, s2.DB()); len(got) != 12 {
+		t.Errorf("%d enrolment rows after the catch-up, want 12", len(got))
 	}
 }
 
-// bumped is Streams with a new code version.
-type bumped struct{ projections.Streams }
+// bumped is ClassPlans with a new code version.
+type bumped struct{ projections.ClassPlans }
 
-func (bumped) Version() int { return 2 }
+func (bumped) Version() int { return projections.ClassPlans{}.Version() + 1 }
 
 func TestVersionChangeRebuilds(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "socai.db")
@@ -143,15 +134,15 @@ func TestVersionChangeRebuilds(t *testing.T) {
 	}, bumped{}); err != nil {
 		t.Fatal(err)
 	}
-	if len(progress) != 1 || progress[0] != "streams 6/6" {
+	if len(progress) != 1 || progress[0] != "classplans 6/6" {
 		t.Errorf("progress = %v", progress)
 	}
 	if got := dump(t, s2.DB()); !reflect.DeepEqual(got, before) {
 		t.Errorf("rebuilt tables differ")
 	}
 	var v int
-	s2.DB().QueryRow(`SELECT version FROM projection_checkpoints WHERE name = 'streams'`).Scan(&v)
-	if v != 2 {
+	s2.DB().QueryRow(`SELECT version FROM projection_checkpoints WHERE name = 'classplans'`).Scan(&v)
+	if v != (projections.ClassPlans{}).Version()+1 {
 		t.Errorf("checkpoint version = %d", v)
 	}
 }
