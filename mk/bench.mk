@@ -1,4 +1,5 @@
-# Benchmarks of the event store, each figure beside its limit measured in the
+# Benchmarks of the event store (./events) and of the domain (./app: rebuild of
+# every projection, one command), each figure beside its limit measured in the
 # same run, then the ratios against the goals (scripts/bench-summary.sh).
 #
 #   make -f mk/bench.mk bench
@@ -16,7 +17,7 @@ BENCH_OUT  ?= $(or $(TMPDIR),/tmp)/socai-bench.txt
 .PHONY: bench
 bench:
 	@rm -f $(BENCH_OUT).rc
-	@{ $(GO) test -run '^$$' -bench '$(BENCH)' -benchtime=1x -count=1 -timeout 10m $(BENCHFLAGS) ./events/ 2>&1; \
+	@{ $(GO) test -run '^$$' -bench '$(BENCH)' -benchtime=1x -count=1 -timeout 10m $(BENCHFLAGS) ./events/ ./app/ 2>&1; \
 	   echo $$? > $(BENCH_OUT).rc; } | tee $(BENCH_OUT)
 	@echo
 	@sh scripts/bench-summary.sh $(BENCH_OUT)

@@ -15,6 +15,9 @@ function verdict(ok) { return ok ? "ok" : "MISSED" }
 /^BenchmarkAppendSingle/      { p50 = metric("p50-ms"); p99 = metric("p99-ms"); pmax = metric("max-ms") }
 /^BenchmarkVerify100k\/verify/ { verify = metric("best-ms") }
 /^BenchmarkVerify100k\/scan/   { scan = metric("best-ms") }
+/^BenchmarkRebuild100k\/rebuild/ { rebuild = metric("best-ms") }
+/^BenchmarkRebuild100k\/scan/    { rscan = metric("best-ms") }
+/^BenchmarkCommand/             { cp50 = metric("p50-ms"); cp99 = metric("p99-ms") }
 END {
 	if (store != "" && plain != "") {
 		r = store / plain
@@ -26,4 +29,10 @@ END {
 		r = verify / scan
 		printf "verify 100k: verify %.0f ms vs plain scan %.0f ms = %.2fx (goal <= 1.50x) %s\n", verify, scan, r, verdict(r <= 1.5)
 	}
+	if (rebuild != "" && rscan != "") {
+		r = rebuild / rscan
+		printf "rebuild 100k: all projections %.0f ms vs plain scan %.0f ms = %.2fx (goal <= 2.50x) %s\n", rebuild, rscan, r, verdict(r <= 2.5)
+	}
+	if (cp99 != "")
+		printf "one command (validate + append + projections): p50 %.2f ms, p99 %.2f ms (goal p99 < 10 ms) %s\n", cp50, cp99, verdict(cp99 < 10)
 }' "${1:--}"
