@@ -9,6 +9,7 @@ import {
   filtersFor,
   openArea,
   pickOption,
+  pickOptions,
   screenshot,
   seedDemo,
   startHarness,
@@ -101,6 +102,59 @@ describe('Thi đua – Khen thưởng against socai serve', () => {
     const langson = p.locator('[data-testid="aw-scores"] tr.ant-table-row', { hasText: 'Lạng Sơn' });
     await expect.poll(() => text(langson)).toContain('18,5');
     await screenshot(p, 'thi-dua-khen-thuong-cham-diem.png');
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('launches a movement, registers a school to it and proposes an award; rank 0 is refused', async () => {
+    const p = h.page;
+    const more = async (key: string, form: string) => {
+      await p.getByTestId('btn-awards-more').click();
+      await p.locator(`[data-testid="more-${key}"]:visible`).click();
+      await p.getByTestId(`${form}-form`).waitFor();
+    };
+    const submitted = async (form: string) => {
+      await p.getByTestId(`${form}-submit`).click();
+      await p.getByTestId(`${form}-form`).waitFor({ state: 'detached', timeout: 30_000 });
+    };
+    const theme = 'Thi đua đổi mới, sáng tạo trong giảng dạy và nghiên cứu khoa học';
+    const before = await eventCount(h);
+
+    await more('movement', 'launchMovement');
+    expect(await p.locator('#launchMovement_year').inputValue()).toBe('2023');
+    await p.locator('#launchMovement_theme').fill(theme);
+    await p.locator('#launchMovement_movement_id').fill('mnbgpb-2023-doi-moi');
+    await submitted('launchMovement');
+    expect(await eventCount(h)).toBe(before + 1);
+    if ((await p.getByTestId('aw-movements-error').count()) === 0) {
+      await expect.poll(() => text(p.getByTestId('movements-table'))).toContain(theme);
+    }
+
+    await more('register', 'registerEmulation');
+    await pickOption(p, p.locator('#registerEmulation_school_id'), 'Trường Chính trị Hoàng Đình Giong tỉnh Cao Bằng');
+    const movement = p.locator('#registerEmulation_movement_id');
+    if ((await movement.getAttribute('role')) === 'combobox') await pickOption(p, movement, theme);
+    else await movement.fill('mnbgpb-2023-doi-moi');
+    await pickOptions(p, p.locator('#registerEmulation_titles'), ['Tập thể lao động xuất sắc', 'Cờ thi đua']);
+    await submitted('registerEmulation');
+    expect(await eventCount(h)).toBe(before + 2);
+
+    await more('proposal', 'proposeAward');
+    await pickOption(p, p.locator('#proposeAward_school_id'), 'Trường Chính trị Hoàng Văn Thụ tỉnh Lạng Sơn');
+    await p.locator('#proposeAward_award').fill('Cờ thi đua của Học viện Chính trị quốc gia Hồ Chí Minh');
+    await p.locator('#proposeAward_rank').fill('0');
+    await p.getByTestId('proposeAward-submit').click();
+    const err = fieldError(p, 'proposeAward_rank');
+    await err.waitFor({ timeout: 30_000 });
+    expect(await text(err)).toBe('thứ hạng bắt đầu từ 1');
+    expect(await eventCount(h)).toBe(before + 2);
+
+    await p.locator('#proposeAward_rank').fill('1');
+    await submitted('proposeAward');
+    const row = p.locator('[data-testid="proposals-table"] tr.ant-table-row', { hasText: 'Lạng Sơn' });
+    await expect.poll(() => text(row)).toContain('Cờ thi đua của Học viện Chính trị quốc gia Hồ Chí Minh');
+    expect(await eventCount(h)).toBe(before + 3);
+    await p.getByTestId('aw-movements').scrollIntoViewIfNeeded();
+    await screenshot(p, 'thi-dua-phong-trao-de-nghi.png');
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -160,7 +160,7 @@ describe('Kế hoạch mở lớp against socai serve', () => {
 
     const endError = fieldError(p, 'openClass_end_date');
     await endError.waitFor({ timeout: 30_000 });
-    expect(await text(endError)).toBe('không được trước ngày bắt đầu (01/03/2021 < 01/04/2021)');
+    expect(await text(endError)).toBe('không được trước ngày khai giảng (01/03/2021 trước 01/04/2021)');
     expect(await p.getByTestId('openClass-alert').count()).toBe(0);
     await screenshot(p, 'ke-hoach-mo-lop-tu-choi.png');
 

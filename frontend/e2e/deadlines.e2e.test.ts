@@ -54,7 +54,7 @@ describe('Hạn nộp & Báo cáo against socai serve', () => {
     await soket.getByRole('button').click();
     await p.getByTestId('row-action-report').click();
     await p.getByTestId('submitReport-form').waitFor();
-    await pickOption(p, p.locator('#submitReport_author'), 'Toàn cụm');
+    await pickOption(p, p.locator('#submitReport_author'), 'Cụm thi đua các trường chính trị khu vực miền núi biên giới phía Bắc');
     await p.locator('#submitReport_doc_no').fill('52-BC/CTĐ');
     await typeDate(p, 'submitReport_submitted_on', '02/08/2023');
     await p.getByTestId('submitReport-submit').click();

@@ -262,6 +262,28 @@ export async function pickOption(p: Page, select: Locator, label: string): Promi
   throw new Error(`could not pick "${label}"`);
 }
 
+/** Picks options of a multiple antd Select by their visible labels, then closes it. */
+export async function pickOptions(p: Page, select: Locator, labels: readonly string[]): Promise<void> {
+  const root = await selectRoot(p, select);
+  for (const label of labels) {
+    const tag = root.locator('.ant-select-selection-item', { hasText: label });
+    for (let attempt = 0; attempt < 4 && (await tag.count()) === 0; attempt++) {
+      const option = (await dropdownOf(p, root)).locator('.ant-select-item-option', { hasText: label }).first();
+      // a multiple Select stays open after a choice; clicking it again would close it
+      if (!(await option.isVisible())) await root.locator('.ant-select-selector').click();
+      await option.waitFor();
+      await p.waitForTimeout(150); // let the dropdown finish opening
+      await option.click();
+      await p.waitForTimeout(100);
+    }
+    if ((await tag.count()) === 0) throw new Error(`could not pick "${label}"`);
+  }
+  // close the dropdown; Escape would also close a modal around it
+  const title = p.locator('.ant-modal-title:visible');
+  if ((await title.count()) > 0) await title.first().click();
+  else await p.keyboard.press('Escape');
+}
+
 /** Picks the first option of an antd Select. */
 export async function pickFirstOption(p: Page, select: Locator): Promise<string> {
   const root = await selectRoot(p, select);

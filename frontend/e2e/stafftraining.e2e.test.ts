@@ -62,7 +62,7 @@ describe('Viên chức đi học against socai serve', () => {
     // refused at "Ngày dự kiến kết thúc": before the start
     const err = fieldError(p, 'startTraining_expected_end');
     await err.waitFor({ timeout: 30_000 });
-    expect(await text(err)).toBe('không được trước ngày bắt đầu (01/02/2021 < 01/03/2021)');
+    expect(await text(err)).toBe('không được trước ngày bắt đầu học (01/02/2021 trước 01/03/2021)');
     expect(await eventCount(h)).toBe(before);
     await screenshot(p, 'vien-chuc-di-hoc-tu-choi.png');
 

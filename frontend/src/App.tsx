@@ -5,6 +5,7 @@ import { AwardsPage } from './pages/AwardsPage';
 import { ClassPlansPage } from './pages/ClassPlansPage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
 import { LedgerPage } from './pages/LedgerPage';
+import { OrganisationPage } from './pages/OrganisationPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ResearchPage } from './pages/ResearchPage';
 import { StaffTrainingPage } from './pages/StaffTrainingPage';
@@ -20,6 +21,7 @@ const PAGES: Partial<Record<AreaKey, () => ReactNode>> = {
   research: () => <ResearchPage />,
   awards: () => <AwardsPage />,
   deadlines: () => <DeadlinesPage />,
+  organisation: () => <OrganisationPage />,
   ledger: () => <LedgerPage />,
 };
 

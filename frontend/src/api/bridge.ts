@@ -196,6 +196,11 @@ export function toApiError(err: unknown): ApiError {
   return new ApiError(text);
 }
 
+/** True when the running socai has no such service method (an older build). */
+export function isMissingMethod(err: ApiError): boolean {
+  return err.code === 'not_found' || err.code === 'NOT_BOUND';
+}
+
 /** The message to show for any thrown value. */
 export function errorMessage(err: unknown): string {
   if (err instanceof Error && err.message) return err.message;

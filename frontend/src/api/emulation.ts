@@ -1,5 +1,5 @@
-// EmulationService (Go: app.EmulationService): the year's targets, titles,
-// ratings, scores and the award figures against the targets.
+// EmulationService (Go: app.EmulationService): the year's targets, movements,
+// registrations, titles, ratings, scores and the award figures against the targets.
 
 import { call } from './bridge';
 import type { ISODate, Note, Result } from './types';
@@ -59,6 +59,35 @@ export interface EmulationTargetsSet {
   targets: EmulationTargets;
 }
 
+/** Who launched a movement: a free code in Go; these are the usual ones. */
+export const MOVEMENT_LEVELS: readonly string[] = ['hoc_vien', 'cum', 'truong'];
+
+/** Go: events.EmulationMovementLaunched (phát động phong trào thi đua).
+ * movement_id "" lets the service make one. */
+export interface EmulationMovementLaunched {
+  movement_id: string;
+  year: number;
+  level: string;
+  theme: string;
+}
+
+/** Go: events.EmulationRegistered (đăng ký thi đua). */
+export interface EmulationRegistered {
+  school_id: string;
+  year: number;
+  movement_id: string;
+  titles: (Title | (string & {}))[];
+}
+
+/** Go: events.AwardProposed (a line of the tờ trình đề nghị khen thưởng). */
+export interface AwardProposed {
+  year: number;
+  cluster_id: string;
+  school_id: string;
+  award: string;
+  rank: number;
+}
+
 /** Go: events.TitleAwarded. */
 export interface TitleAwarded {
   award_id: string;
@@ -110,6 +139,11 @@ export interface ScoreRecorded {
   criterion_id: string;
   points: number;
   scored_by: ScoredBy | (string & {});
+}
+
+/** A school's registration to a movement, as listed. */
+export interface Registration extends EmulationRegistered {
+  registered_on: ISODate;
 }
 
 /** Go: projections.AwardTargets (events.EmulationTargets embedded). */
@@ -237,7 +271,17 @@ export const EmulationService = {
   DefineCriterion: (clusterId: string, input: ScoringCriterionDefined, on: ISODate, note: Note) =>
     call<Result>(SERVICE, 'DefineCriterion', clusterId, input, on, note),
   RecordScore: (input: ScoreRecorded, on: ISODate, note: Note) => call<Result>(SERVICE, 'RecordScore', input, on, note),
+  LaunchMovement: (clusterId: string, input: EmulationMovementLaunched, on: ISODate, note: Note) =>
+    call<Result>(SERVICE, 'LaunchMovement', clusterId, input, on, note),
+  Register: (input: EmulationRegistered, on: ISODate, note: Note) => call<Result>(SERVICE, 'Register', input, on, note),
+  ProposeAward: (input: AwardProposed, on: ISODate, note: Note) =>
+    call<Result>(SERVICE, 'ProposeAward', input, on, note),
   Figures: (year: number, school: string) => call<AwardReport>(SERVICE, 'Figures', year, school),
+  /** The movements of a year (Go: not bound yet; the page says so when the running build lacks it). */
+  Movements: (year: number) => call<EmulationMovementLaunched[] | null>(SERVICE, 'Movements', year),
+  /** The registrations of a year, for a school or all (Go: not bound yet, as Movements). */
+  Registrations: (year: number, school: string) =>
+    call<Registration[] | null>(SERVICE, 'Registrations', year, school),
   Titles: (year: number, school: string) => call<TitleInfo[] | null>(SERVICE, 'Titles', year, school),
   Scores: (year: number) => call<ScoreTable>(SERVICE, 'Scores', year),
 };

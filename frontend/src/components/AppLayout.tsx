@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Layout, Menu, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
   DashboardOutlined,
@@ -24,6 +25,7 @@ const ICONS: Record<AreaKey, ReactNode> = {
   awards: <TrophyOutlined />,
   deadlines: <FieldTimeOutlined />,
   inspections: <AuditOutlined />,
+  organisation: <ApartmentOutlined />,
   ledger: <BookOutlined />,
 };
 

@@ -7,7 +7,6 @@ import { vi } from '../locales/vi';
 import { useFiltersStore } from '../stores/filters';
 import { fieldToNamePath, samePath, type NamePath } from '../utils/fields';
 import { formatInt } from '../utils/format';
-import { humanizeMessage } from '../utils/messages';
 
 // Every form values object carries the Note under "note".
 export interface NoteValues {
@@ -74,7 +73,7 @@ export function CommandModal<V extends object>(props: CommandModalProps<V>) {
       onClose();
     } catch (err) {
       const e = toApiError(err);
-      const text = humanizeMessage(e.message);
+      const text = e.message;
       const path = fieldToNamePath(e.field, { occurredOn, extra: fieldMap });
       const known = form.getFieldsError().map((f) => f.name as NamePath);
       if (path && known.some((n) => samePath(n, path))) {

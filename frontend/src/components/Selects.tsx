@@ -1,18 +1,52 @@
-import { Select } from 'antd';
+import { Form, Select } from 'antd';
 import type { SelectProps } from 'antd';
-import { useOrganisationStore } from '../stores/organisation';
+import { defaultClusterId, useOrganisationStore } from '../stores/organisation';
+import { useFiltersStore } from '../stores/filters';
 import { vi } from '../locales/vi';
+
+/** One of the ledger's clusters, by name. */
+export function ClusterSelect(props: SelectProps<string>) {
+  const clusters = useOrganisationStore((s) => s.clusters);
+  return (
+    <Select<string>
+      placeholder={clusters.length === 0 ? vi.organisation.noCluster : vi.forms.selectPlaceholder}
+      options={clusters.map((c) => ({ value: c.cluster_id, label: c.name || c.cluster_id }))}
+      {...props}
+    />
+  );
+}
+
+/** The form item of the cluster a cluster-wide fact goes to: shown only when
+ * there is a choice to make (several clusters) or nothing to choose (none). */
+export function ClusterItem({ name = 'cluster_id' }: { name?: string }) {
+  const count = useOrganisationStore((s) => s.clusters.length);
+  return (
+    <Form.Item name={name} label={vi.common.clusterLabel} rules={[{ required: true, message: vi.forms.required }]} hidden={count === 1}>
+      <ClusterSelect />
+    </Form.Item>
+  );
+}
+
+/** The cluster a form starts with: the chosen school's, else the first. */
+export function useDefaultCluster(): string | undefined {
+  const clusters = useOrganisationStore((s) => s.clusters);
+  const schools = useOrganisationStore((s) => s.schools);
+  const school = useFiltersStore((s) => s.school);
+  return defaultClusterId(clusters, schools, school);
+}
 import { periodChoices, periodLabel } from '../utils/period';
 
-/** One of the cluster's schools. */
-export function SchoolSelect(props: SelectProps<string>) {
+/** One of the schools (of one cluster when `cluster` is given). */
+export function SchoolSelect({ cluster, ...props }: SelectProps<string> & { cluster?: string | undefined }) {
   const schools = useOrganisationStore((s) => s.schools);
   return (
     <Select<string>
       showSearch
       optionFilterProp="label"
       placeholder={vi.forms.selectSchool}
-      options={schools.map((s) => ({ value: s.school_id, label: s.name }))}
+      options={schools
+        .filter((s) => !cluster || s.cluster_id === cluster)
+        .map((s) => ({ value: s.school_id, label: s.name }))}
       {...props}
     />
   );

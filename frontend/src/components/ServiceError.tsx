@@ -1,11 +1,11 @@
 import { Alert, Button } from 'antd';
-import type { ApiError } from '../api/bridge';
+import { isMissingMethod, type ApiError } from '../api/bridge';
 import { vi } from '../locales/vi';
 
 /** A failed fetch: its message and a retry button. A service that this build does not
  * have yet (not_found, NOT_BOUND) is said plainly. */
 export function ServiceError({ error, onRetry, testId }: { error: ApiError; onRetry?: () => void; testId?: string }) {
-  const missing = error.code === 'not_found' || error.code === 'NOT_BOUND';
+  const missing = isMissingMethod(error);
   return (
     <Alert
       type={missing ? 'info' : 'error'}

@@ -6,9 +6,9 @@ import type { Dayjs } from 'dayjs';
 import { DEADLINE_KINDS, DeadlineService, type DeadlineStatus } from '../api/deadlines';
 import { CommandModal, required } from '../components/CommandModal';
 import { DateField, isoDate } from '../components/DateField';
-import { CodeSelect, PeriodSelect } from '../components/Selects';
+import { CodeSelect, PeriodSelect, useDefaultCluster } from '../components/Selects';
 import { vi } from '../locales/vi';
-import { clusterIds, useOrganisationStore } from '../stores/organisation';
+import { useOrganisationStore } from '../stores/organisation';
 
 const t = vi.deadlines;
 
@@ -24,9 +24,10 @@ const trim = (v: string | undefined): string => (v ?? '').trim();
 /** Who a deadline applies to, or who sent a report: "all", a cluster or a school. */
 function PartySelect({ withAll, ...props }: { withAll?: boolean; value?: string; onChange?: (v: string) => void; id?: string }) {
   const schools = useOrganisationStore((s) => s.schools);
+  const clusters = useOrganisationStore((s) => s.clusters);
   const options = [
     ...(withAll ? [{ value: 'all', label: t.fAll }] : []),
-    ...clusterIds(schools).map((c) => ({ value: c, label: `${vi.common.cluster} (${c})` })),
+    ...clusters.map((c) => ({ value: c.cluster_id, label: c.name || c.cluster_id })),
     ...schools.map((s) => ({ value: s.school_id, label: s.name })),
   ];
   return <Select<string> showSearch optionFilterProp="label" options={options} {...props} />;
@@ -41,7 +42,7 @@ interface DeadlineValues {
 }
 
 export function SetDeadlineForm({ open, onClose, year }: FormProps) {
-  const schools = useOrganisationStore((s) => s.schools);
+  const cluster = useDefaultCluster();
   return (
     <CommandModal<DeadlineValues>
       open={open}
@@ -50,7 +51,7 @@ export function SetDeadlineForm({ open, onClose, year }: FormProps) {
       title={t.setDeadline}
       occurredOn="on"
       width={700}
-      initialValues={{ year, applies_to: clusterIds(schools)[0] ?? 'all', on: dayjs() } as Partial<DeadlineValues>}
+      initialValues={{ year, applies_to: cluster ?? 'all', on: dayjs() } as Partial<DeadlineValues>}
       submit={(v, note) =>
         DeadlineService.SetDeadline(
           {
@@ -102,12 +103,12 @@ interface ReportValues {
 
 /** "Báo cáo đã gửi": a report sent; from a deadline's row, its kind and year. */
 export function SubmitReportForm({ open, onClose, year, deadline }: FormProps & { deadline?: DeadlineStatus | undefined }) {
-  const schools = useOrganisationStore((s) => s.schools);
+  const cluster = useDefaultCluster();
   const author = deadline?.missing?.length
     ? undefined
     : deadline && deadline.applies_to !== 'all'
       ? deadline.applies_to
-      : clusterIds(schools)[0];
+      : cluster;
   const defaultPeriod = (kind: string | undefined) =>
     kind === 'so_ket' || kind === 'gui_hoc_vien' ? `${year}-H1` : `${year}`;
   return (

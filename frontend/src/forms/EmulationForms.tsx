@@ -1,26 +1,27 @@
 // The forms of "Thi đua – Khen thưởng".
 
 import { useEffect, useState } from 'react';
-import { Col, Descriptions, Form, Input, InputNumber, Row, Select } from 'antd';
+import { AutoComplete, Col, Descriptions, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
+import { isMissingMethod, toApiError } from '../api/bridge';
 import {
   EmulationService,
+  MOVEMENT_LEVELS,
   RATINGS,
   RECIPIENT_KINDS,
   SCORED_BY,
   TITLES,
+  type EmulationMovementLaunched,
   type EmulationTargets,
   type ScoreCriterion,
   type TitleInfo,
 } from '../api/emulation';
-import { OrganisationService } from '../api/organisation';
 import { CommandModal, required } from '../components/CommandModal';
 import { DateField, isoDate } from '../components/DateField';
-import { CodeSelect, SchoolSelect } from '../components/Selects';
+import { ClusterItem, CodeSelect, SchoolSelect, useDefaultCluster } from '../components/Selects';
 import { vi } from '../locales/vi';
 import { useFiltersStore } from '../stores/filters';
-import { clusterIds, useOrganisationStore } from '../stores/organisation';
 import { formatDate, formatNumber } from '../utils/format';
 
 const t = vi.awards;
@@ -39,22 +40,6 @@ const yearItem = (
     <InputNumber style={{ width: '100%' }} />
   </Form.Item>
 );
-
-/** The cluster that records cluster-wide facts: chosen only when there are several. */
-function ClusterItem() {
-  const schools = useOrganisationStore((s) => s.schools);
-  const ids = clusterIds(schools);
-  return (
-    <Form.Item name="cluster_id" label={vi.common.cluster} rules={required} hidden={ids.length <= 1}>
-      <Select options={ids.map((id) => ({ value: id, label: id }))} />
-    </Form.Item>
-  );
-}
-
-function useDefaultCluster(): string | undefined {
-  const schools = useOrganisationStore((s) => s.schools);
-  return clusterIds(schools)[0];
-}
 
 type TargetsValues = { cluster_id: string; year: number; issuer: string; on: Dayjs; targets: EmulationTargets };
 
@@ -305,71 +290,6 @@ export function RateForm({ open, onClose, year, what }: FormProps & { what: 'par
   );
 }
 
-interface CountValues {
-  school_id: string;
-  year: number;
-  staff: number;
-  units: number;
-  party_orgs: number;
-  on: Dayjs;
-}
-
-export function StaffCountForm({ open, onClose, year }: FormProps) {
-  const school = useFiltersStore((s) => s.school);
-  return (
-    <CommandModal<CountValues>
-      open={open}
-      onClose={onClose}
-      name="staffCount"
-      title={t.staffCount}
-      occurredOn="on"
-      initialValues={{ year, school_id: school || undefined, on: dayjs() } as Partial<CountValues>}
-      submit={(v, note) =>
-        OrganisationService.RecordStaffCount(
-          {
-            school_id: v.school_id,
-            year: num(v.year),
-            staff: num(v.staff),
-            units: num(v.units),
-            party_orgs: num(v.party_orgs),
-          },
-          isoDate(v.on),
-          note,
-        )
-      }
-    >
-      <Row gutter={16}>
-        <Col span={16}>
-          <Form.Item name="school_id" label={vi.common.school} rules={required}>
-            <SchoolSelect />
-          </Form.Item>
-        </Col>
-        <Col span={8}>{yearItem}</Col>
-      </Row>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="staff" label={t.fStaff} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="units" label={t.fUnits} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="party_orgs" label={t.fPartyOrgs} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="on" label={vi.forms.on} rules={required}>
-        <DateField />
-      </Form.Item>
-    </CommandModal>
-  );
-}
-
 interface CriterionValues {
   cluster_id: string;
   year: number;
@@ -513,6 +433,228 @@ export function RecordScoreForm({ open, onClose, year }: FormProps) {
           </Form.Item>
         </Col>
         <Col span={8}>
+          <Form.Item name="on" label={vi.forms.on} rules={required}>
+            <DateField />
+          </Form.Item>
+        </Col>
+      </Row>
+    </CommandModal>
+  );
+}
+
+interface MovementValues {
+  cluster_id: string;
+  year: number;
+  movement_id?: string;
+  level: string;
+  theme: string;
+  on: Dayjs;
+}
+
+/** "Phát động phong trào thi đua": recorded in the cluster's year stream. */
+export function LaunchMovementForm({ open, onClose, year }: FormProps) {
+  const cluster = useDefaultCluster();
+  return (
+    <CommandModal<MovementValues>
+      open={open}
+      onClose={onClose}
+      name="launchMovement"
+      title={t.launchMovement}
+      occurredOn="on"
+      width={700}
+      initialValues={{ cluster_id: cluster, year, level: 'cum', on: dayjs() } as Partial<MovementValues>}
+      submit={(v, note) =>
+        EmulationService.LaunchMovement(
+          v.cluster_id,
+          { movement_id: trim(v.movement_id), year: num(v.year), level: v.level, theme: trim(v.theme) },
+          isoDate(v.on),
+          note,
+        )
+      }
+    >
+      <ClusterItem />
+      <Row gutter={16}>
+        <Col span={6}>{yearItem}</Col>
+        <Col span={9}>
+          <Form.Item name="level" label={t.fLevel} rules={required}>
+            <CodeSelect codes={MOVEMENT_LEVELS} labels={vi.movementLevels} />
+          </Form.Item>
+        </Col>
+        <Col span={9}>
+          <Form.Item name="on" label={vi.forms.on} rules={required}>
+            <DateField />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="theme" label={t.fTheme} rules={required}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
+      </Form.Item>
+      <Form.Item name="movement_id" label={t.fMovementId} extra={t.fMovementIdHint}>
+        <Input />
+      </Form.Item>
+    </CommandModal>
+  );
+}
+
+/** The movements of a year; null when the running socai cannot list them. */
+function useMovements(year: number | undefined): EmulationMovementLaunched[] | null {
+  const [list, setList] = useState<EmulationMovementLaunched[] | null>([]);
+  useEffect(() => {
+    if (!year) return;
+    let live = true;
+    EmulationService.Movements(year)
+      .then((m) => live && setList(m ?? []))
+      .catch((err: unknown) => live && setList(isMissingMethod(toApiError(err)) ? null : []));
+    return () => {
+      live = false;
+    };
+  }, [year]);
+  return list;
+}
+
+/** The movement of the year chosen in the form: a choice among those launched,
+ * or its code when this socai cannot list them. */
+function MovementItem() {
+  const year = Form.useWatch<number | undefined>('year', Form.useFormInstance());
+  const movements = useMovements(year);
+  return (
+    <Form.Item
+      name="movement_id"
+      label={movements ? t.fMovement : t.fMovementCode}
+      rules={required}
+      extra={movements && movements.length === 0 && year ? t.noMovements(year) : undefined}
+    >
+      {movements ? (
+        <Select
+          showSearch
+          optionFilterProp="label"
+          placeholder={vi.forms.selectPlaceholder}
+          options={movements.map((m) => ({
+            value: m.movement_id,
+            label: `${m.theme} (${vi.movementLevels[m.level] ?? m.level})`,
+          }))}
+        />
+      ) : (
+        <Input />
+      )}
+    </Form.Item>
+  );
+}
+
+interface RegisterValues {
+  school_id: string;
+  year: number;
+  movement_id: string;
+  titles: string[];
+  on: Dayjs;
+}
+
+/** "Đăng ký thi đua": a school's titles registered under a movement of the year. */
+export function RegisterEmulationForm({ open, onClose, year }: FormProps) {
+  const school = useFiltersStore((s) => s.school);
+  return (
+    <CommandModal<RegisterValues>
+      open={open}
+      onClose={onClose}
+      name="registerEmulation"
+      title={t.registerEmulation}
+      occurredOn="on"
+      width={700}
+      fieldMap={Object.fromEntries(TITLES.map((_, i) => [`data.titles[${i}]`, 'titles']))}
+      initialValues={{ year, school_id: school || undefined, titles: [], on: dayjs() } as Partial<RegisterValues>}
+      submit={(v, note) =>
+        EmulationService.Register(
+          { school_id: v.school_id, year: num(v.year), movement_id: trim(v.movement_id), titles: v.titles ?? [] },
+          isoDate(v.on),
+          note,
+        )
+      }
+    >
+      <Row gutter={16}>
+        <Col span={16}>
+          <Form.Item name="school_id" label={vi.common.school} rules={required}>
+            <SchoolSelect />
+          </Form.Item>
+        </Col>
+        <Col span={8}>{yearItem}</Col>
+      </Row>
+      <MovementItem />
+      <Form.Item
+        name="titles"
+        label={t.fRegisteredTitles}
+        rules={[{ required: true, type: 'array', min: 1, message: vi.forms.required }]}
+      >
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={vi.forms.selectPlaceholder}
+          options={TITLES.map((k) => ({ value: k, label: vi.titles[k] ?? k }))}
+        />
+      </Form.Item>
+      <Form.Item name="on" label={vi.forms.on} rules={required}>
+        <DateField />
+      </Form.Item>
+    </CommandModal>
+  );
+}
+
+interface ProposalValues {
+  cluster_id: string;
+  year: number;
+  school_id: string;
+  award: string;
+  rank: number;
+  on: Dayjs;
+}
+
+/** The school item of a proposal: the schools of the chosen cluster. */
+function ClusterSchoolItem() {
+  const cluster = Form.useWatch<string | undefined>('cluster_id', Form.useFormInstance());
+  return (
+    <Form.Item name="school_id" label={vi.common.school} rules={required}>
+      <SchoolSelect cluster={cluster} />
+    </Form.Item>
+  );
+}
+
+/** "Đề nghị khen thưởng": a line of the cluster's tờ trình. */
+export function ProposeAwardForm({ open, onClose, year }: FormProps) {
+  const cluster = useDefaultCluster();
+  const school = useFiltersStore((s) => s.school);
+  return (
+    <CommandModal<ProposalValues>
+      open={open}
+      onClose={onClose}
+      name="proposeAward"
+      title={t.proposeAward}
+      occurredOn="on"
+      width={700}
+      initialValues={{ cluster_id: cluster, year, school_id: school || undefined, on: dayjs() } as Partial<ProposalValues>}
+      submit={(v, note) =>
+        EmulationService.ProposeAward(
+          { year: num(v.year), cluster_id: v.cluster_id, school_id: v.school_id, award: trim(v.award), rank: num(v.rank) },
+          isoDate(v.on),
+          note,
+        )
+      }
+    >
+      <ClusterItem />
+      <Row gutter={16}>
+        <Col span={16}>
+          <ClusterSchoolItem />
+        </Col>
+        <Col span={8}>{yearItem}</Col>
+      </Row>
+      <Form.Item name="award" label={t.fAward} rules={required}>
+        <AutoComplete options={t.awardSuggestions.map((a) => ({ value: a }))} filterOption />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="rank" label={t.fRank} rules={required}>
+            <InputNumber style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
           <Form.Item name="on" label={vi.forms.on} rules={required}>
             <DateField />
           </Form.Item>

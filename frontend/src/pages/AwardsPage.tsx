@@ -5,7 +5,10 @@ import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   EmulationService,
   TITLES,
+  type AwardProposal,
   type AwardTargets,
+  type EmulationMovementLaunched,
+  type Registration,
   type ScoreRow,
   type ScoreTable,
   type TitleInfo,
@@ -17,23 +20,36 @@ import { ServiceError } from '../components/ServiceError';
 import {
   AwardTitleForm,
   DefineCriterionForm,
+  LaunchMovementForm,
+  ProposeAwardForm,
   RateForm,
   RecordScoreForm,
+  RegisterEmulationForm,
   RevokeTitleForm,
   SetTargetsForm,
-  StaffCountForm,
 } from '../forms/EmulationForms';
+import { StaffCountForm } from '../forms/OrganisationForms';
 import { useServiceData } from '../hooks/useServiceData';
 import { label, vi } from '../locales/vi';
 import { useFiltersStore } from '../stores/filters';
-import { schoolShortName, useOrganisationStore } from '../stores/organisation';
+import { schoolName, schoolShortName, useOrganisationStore } from '../stores/organisation';
 import { formatDate, formatInt, formatNumber } from '../utils/format';
 import { periodYear } from '../utils/period';
 import { distinctFilters } from '../utils/table';
 
 const t = vi.awards;
 
-type FormKind = 'targets' | 'award' | 'party' | 'unit' | 'count' | 'criterion' | 'score';
+type FormKind =
+  | 'targets'
+  | 'movement'
+  | 'register'
+  | 'proposal'
+  | 'award'
+  | 'party'
+  | 'unit'
+  | 'count'
+  | 'criterion'
+  | 'score';
 type ModalState = { kind: FormKind } | { kind: 'revoke'; title: TitleInfo } | null;
 
 const pct = (v: number) => `${formatNumber(v, 1)}%`;
@@ -117,6 +133,110 @@ function ScoresTable({ table, loading }: { table: ScoreTable | undefined; loadin
       loading={loading}
       pagination={false}
       scroll={{ x: 'max-content' }}
+      locale={{ emptyText: vi.common.noData }}
+    />
+  );
+}
+
+/** The movements of the year and the schools' registrations to them. */
+function MovementsCard({ year, school }: { year: number; school: string }) {
+  const schools = useOrganisationStore((s) => s.schools);
+  const movements = useServiceData(() => EmulationService.Movements(year), [year]);
+  const registrations = useServiceData(() => EmulationService.Registrations(year, school), [year, school]);
+  const list = movements.data ?? [];
+  const theme = (id: string) => list.find((m) => m.movement_id === id)?.theme ?? id;
+  const movementColumns: TableColumnsType<EmulationMovementLaunched> = [
+    { title: t.colTheme, dataIndex: 'theme', key: 'theme' },
+    { title: t.colLevel, dataIndex: 'level', key: 'level', width: 200, render: (l: string) => label(vi.movementLevels, l) },
+    {
+      title: t.colMovementId,
+      dataIndex: 'movement_id',
+      key: 'id',
+      width: 180,
+      render: (id: string) => <Typography.Text className="mono">{id}</Typography.Text>,
+    },
+  ];
+  const registrationColumns: TableColumnsType<Registration> = [
+    {
+      title: vi.common.school,
+      dataIndex: 'school_id',
+      key: 'school',
+      width: 160,
+      render: (id: string) => <Tooltip title={schoolName(schools, id)}>{schoolShortName(schools, id)}</Tooltip>,
+    },
+    { title: t.colMovement, dataIndex: 'movement_id', key: 'movement', width: 260, render: theme },
+    {
+      title: t.colRegisteredTitles,
+      dataIndex: 'titles',
+      key: 'titles',
+      render: (ts: string[] | null) => (ts ?? []).map((k) => <Tag key={k}>{label(vi.titles, k)}</Tag>),
+    },
+    { title: t.colRegisteredOn, dataIndex: 'registered_on', key: 'on', width: 120, render: (d: string) => formatDate(d) },
+  ];
+  return (
+    <Card size="small" title={t.movementsTitle(year)} data-testid="aw-movements">
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {movements.error ? (
+          <ServiceError error={movements.error} onRetry={movements.reload} testId="aw-movements-error" />
+        ) : (
+          <Table<EmulationMovementLaunched>
+            data-testid="movements-table"
+            size="small"
+            rowKey="movement_id"
+            title={() => <Typography.Text strong>{t.movementsSub}</Typography.Text>}
+            columns={movementColumns}
+            dataSource={list}
+            loading={movements.loading}
+            pagination={false}
+            locale={{ emptyText: t.noMovements(year) }}
+          />
+        )}
+        {registrations.error ? (
+          movements.error ? null : <ServiceError error={registrations.error} onRetry={registrations.reload} />
+        ) : (
+          <Table<Registration>
+            data-testid="registrations-table"
+            size="small"
+            rowKey={(r) => `${r.school_id}/${r.movement_id}`}
+            title={() => <Typography.Text strong>{t.registrationsSub}</Typography.Text>}
+            columns={registrationColumns}
+            dataSource={registrations.data ?? []}
+            loading={registrations.loading}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            locale={{ emptyText: vi.common.noData }}
+          />
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+/** The lines of the tờ trình đề nghị khen thưởng, by rank. */
+function ProposalsTable({ proposals, loading }: { proposals: AwardProposal[]; loading: boolean }) {
+  const columns: TableColumnsType<AwardProposal> = [
+    {
+      title: t.fRank,
+      dataIndex: 'rank',
+      key: 'rank',
+      width: 110,
+      align: 'right',
+      defaultSortOrder: 'ascend',
+      sorter: (a, b) => a.rank - b.rank,
+      render: (n: number) => formatInt(n),
+    },
+    { title: vi.common.school, dataIndex: 'name', key: 'name', render: (n: string, p) => n || p.school_id },
+    { title: t.colAward, dataIndex: 'award', key: 'award' },
+    { title: t.colProposedOn, dataIndex: 'proposed_on', key: 'on', width: 130, render: (d: string) => formatDate(d) },
+  ];
+  return (
+    <Table<AwardProposal>
+      data-testid="proposals-table"
+      size="small"
+      rowKey={(p) => `${p.cluster_id}/${p.school_id}/${p.award}`}
+      columns={columns}
+      dataSource={proposals}
+      loading={loading}
+      pagination={false}
       locale={{ emptyText: vi.common.noData }}
     />
   );
@@ -207,6 +327,9 @@ export function AwardsPage() {
 
   const more: { key: FormKind; label: string }[] = [
     { key: 'targets', label: t.setTargets },
+    { key: 'movement', label: t.launchMovement },
+    { key: 'register', label: t.registerEmulation },
+    { key: 'proposal', label: t.proposeAward },
     { key: 'party', label: t.rateParty },
     { key: 'unit', label: t.rateUnit },
     { key: 'count', label: t.staffCount },
@@ -263,6 +386,8 @@ export function AwardsPage() {
         />
       </Card>
 
+      <MovementsCard year={year} school={school} />
+
       <Card size="small" title={t.titlesTitle}>
         {titles.error ? <ServiceError error={titles.error} onRetry={titles.reload} /> : null}
         <Table<TitleInfo>
@@ -283,16 +408,23 @@ export function AwardsPage() {
         <ScoresTable table={scores.data} loading={scores.loading} />
       </Card>
 
+      <Card size="small" title={t.proposalsTitle(year)}>
+        <ProposalsTable proposals={figures.data?.proposals ?? []} loading={figures.loading} />
+      </Card>
+
       <SetTargetsForm
         open={modal?.kind === 'targets'}
         onClose={close}
         year={year}
         current={figures.data?.targets ?? null}
       />
+      <LaunchMovementForm open={modal?.kind === 'movement'} onClose={close} year={year} />
+      <RegisterEmulationForm open={modal?.kind === 'register'} onClose={close} year={year} />
+      <ProposeAwardForm open={modal?.kind === 'proposal'} onClose={close} year={year} />
       <AwardTitleForm open={modal?.kind === 'award'} onClose={close} year={year} />
       <RateForm open={modal?.kind === 'party'} onClose={close} year={year} what="party" />
       <RateForm open={modal?.kind === 'unit'} onClose={close} year={year} what="unit" />
-      <StaffCountForm open={modal?.kind === 'count'} onClose={close} year={year} />
+      <StaffCountForm open={modal?.kind === 'count'} onClose={close} year={year} school={school} />
       <DefineCriterionForm open={modal?.kind === 'criterion'} onClose={close} year={year} />
       <RecordScoreForm open={modal?.kind === 'score'} onClose={close} year={year} />
       {modal?.kind === 'revoke' ? <RevokeTitleForm open onClose={close} title={modal.title} /> : null}

@@ -11,7 +11,8 @@ import { SetDeadlineForm, SubmitReportForm } from '../forms/DeadlineForms';
 import { useServiceData } from '../hooks/useServiceData';
 import { label, vi } from '../locales/vi';
 import { useFiltersStore } from '../stores/filters';
-import { clusterIds, useOrganisationStore } from '../stores/organisation';
+import { ClusterSelect, useDefaultCluster } from '../components/Selects';
+import { useOrganisationStore } from '../stores/organisation';
 import { formatDate, formatInt } from '../utils/format';
 import { periodYear } from '../utils/period';
 
@@ -133,7 +134,7 @@ export function deadlineColumns(compact: boolean): TableColumnsType<DeadlineStat
 
 export function DeadlinesPage() {
   const { period, school } = useFiltersStore();
-  const schools = useOrganisationStore((s) => s.schools);
+  const clusterCount = useOrganisationStore((s) => s.clusters.length);
   const changed = useFiltersStore((s) => s.changed);
   const year = periodYear(period);
   const [modal, setModal] = useState<{ kind: 'deadline' } | { kind: 'report'; deadline?: DeadlineStatus } | null>(null);
@@ -142,7 +143,9 @@ export function DeadlinesPage() {
   const close = () => setModal(null);
 
   const list = useServiceData(() => DeadlineService.List(year, school), [year, school]);
-  const cluster = clusterIds(schools)[0];
+  const defaultCluster = useDefaultCluster();
+  const [chosenCluster, setChosenCluster] = useState<string | undefined>(undefined);
+  const cluster = chosenCluster ?? defaultCluster;
 
   const recordCalendar = async () => {
     if (!cluster) return;
@@ -184,7 +187,19 @@ export function DeadlinesPage() {
           <>
             <Popconfirm
               title={t.standardCalendar}
-              description={t.standardCalendarConfirm(year)}
+              description={
+                <Space direction="vertical" size={8}>
+                  <span>{t.standardCalendarConfirm(year)}</span>
+                  {clusterCount > 1 ? (
+                    <ClusterSelect
+                      value={cluster}
+                      onChange={setChosenCluster}
+                      style={{ width: 360 }}
+                      data-testid="calendar-cluster"
+                    />
+                  ) : null}
+                </Space>
+              }
               okText={vi.forms.ok}
               cancelText={vi.forms.cancel}
               onConfirm={() => void recordCalendar()}

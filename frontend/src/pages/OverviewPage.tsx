@@ -10,6 +10,7 @@ import { ClassPlanHeadline } from '../components/ClassPlanHeadline';
 import { PageHeader } from '../components/PageHeader';
 import { PlanChart } from '../components/PlanChart';
 import { ServiceError } from '../components/ServiceError';
+import { SetupGuide } from '../components/SetupGuide';
 import { useServiceData, type ServiceData } from '../hooks/useServiceData';
 import { label, vi } from '../locales/vi';
 import { useFiltersStore } from '../stores/filters';
@@ -169,10 +170,20 @@ function DeadlinesOverview() {
 export function OverviewPage() {
   const { period, school } = useFiltersStore();
   const schools = useOrganisationStore((s) => s.schools);
+  const empty = useOrganisationStore((s) => s.loaded && s.clusters.length === 0);
   const scope = school ? schoolName(schools, school) : vi.period.wholeCluster;
+  if (empty) {
+    return (
+      <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="overview-page">
+        <PageHeader title={o.pageTitle} intro={o.pageIntro(periodPhrase(period), scope)} />
+        <SetupGuide />
+      </Space>
+    );
+  }
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="overview-page">
       <PageHeader title={o.pageTitle} intro={o.pageIntro(periodPhrase(period), scope)} />
+      <SetupGuide />
       <ClassPlanOverview />
       <Card size="small" title={o.researchTitle} data-testid="ov-research">
         <ResearchOverview />

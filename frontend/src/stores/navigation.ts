@@ -1,5 +1,6 @@
-// Which area of the app is shown. "Tổng quan" is the first; the inspections area
-// is listed in the menu but disabled until it is built.
+// Which area of the app is shown. "Tổng quan" is the first; "Tổ chức" (the
+// cluster, its schools and catalogues) sits just before "Sổ cái"; the inspections
+// area is listed in the menu but disabled until it is built.
 
 import { create } from 'zustand';
 
@@ -11,6 +12,7 @@ export type AreaKey =
   | 'awards'
   | 'deadlines'
   | 'inspections'
+  | 'organisation'
   | 'ledger';
 
 export const AREAS: readonly { key: AreaKey; ready: boolean }[] = [
@@ -21,6 +23,7 @@ export const AREAS: readonly { key: AreaKey; ready: boolean }[] = [
   { key: 'awards', ready: true },
   { key: 'deadlines', ready: true },
   { key: 'inspections', ready: false },
+  { key: 'organisation', ready: true },
   { key: 'ledger', ready: true },
 ];
 
