@@ -249,3 +249,13 @@ func (s *EmulationService) Titles(year int, school string) ([]projections.TitleI
 func (s *EmulationService) Scores(year int) (projections.ScoreTable, error) {
 	return projections.Scores(context.Background(), s.app.Store.DB(), year)
 }
+
+// Movements lists the emulation movements of a year.
+func (s *EmulationService) Movements(year int) ([]projections.Movement, error) {
+	return projections.Movements(context.Background(), s.app.Store.DB(), year)
+}
+
+// Registrations lists the đăng ký thi đua of a year, of one school or all.
+func (s *EmulationService) Registrations(year int, school string) ([]projections.Registration, error) {
+	return projections.Registrations(context.Background(), s.app.Store.DB(), year, school)
+}

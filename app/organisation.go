@@ -141,3 +141,8 @@ func (s *OrganisationService) Clusters() ([]Cluster, error) {
 	}
 	return out, rows.Err()
 }
+
+// Roles lists the year's Cụm trưởng, Cụm phó thường trực and Cụm phó.
+func (s *OrganisationService) Roles(year int) ([]projections.Roles, error) {
+	return projections.ClusterRoles(context.Background(), s.app.Store.DB(), year)
+}

@@ -2,6 +2,7 @@ package projections
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"sort"
 	"strconv"
@@ -592,4 +593,56 @@ func Scores(ctx context.Context, q Querier, year int) (ScoreTable, error) {
 		}
 	}
 	return tab, nil
+}
+
+// Movement is an emulation movement launched for a year.
+type Movement struct {
+	MovementID string `json:"movement_id"`
+	Year       int    `json:"year"`
+	Level      string `json:"level"`
+	Theme      string `json:"theme"`
+}
+
+// Movements lists the movements of a year.
+func Movements(ctx context.Context, q Querier, year int) ([]Movement, error) {
+	out := []Movement{}
+	err := eachRow(ctx, q, `SELECT movement_id, year, level, theme FROM proj_emulation_movements
+		WHERE year = ? ORDER BY movement_id`, []any{year}, func(scan func(...any) error) error {
+		var m Movement
+		if err := scan(&m.MovementID, &m.Year, &m.Level, &m.Theme); err != nil {
+			return err
+		}
+		out = append(out, m)
+		return nil
+	})
+	return out, err
+}
+
+// Registration is a school's đăng ký thi đua for a movement.
+type Registration struct {
+	SchoolID     string   `json:"school_id"`
+	Year         int      `json:"year"`
+	MovementID   string   `json:"movement_id"`
+	Titles       []string `json:"titles"`
+	RegisteredOn string   `json:"registered_on"`
+}
+
+// Registrations lists the registrations of a year, of one school or all.
+func Registrations(ctx context.Context, q Querier, year int, school string) ([]Registration, error) {
+	out := []Registration{}
+	err := eachRow(ctx, q, `SELECT school_id, year, movement_id, titles, registered_on FROM proj_emulation_registrations
+		WHERE year = ? AND (? = '' OR school_id = ?) ORDER BY school_id, movement_id`, []any{year, school, school},
+		func(scan func(...any) error) error {
+			var r Registration
+			var titles string
+			if err := scan(&r.SchoolID, &r.Year, &r.MovementID, &titles, &r.RegisteredOn); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(titles), &r.Titles); err != nil || r.Titles == nil {
+				r.Titles = []string{}
+			}
+			out = append(out, r)
+			return nil
+		})
+	return out, err
 }

@@ -1,6 +1,10 @@
 package projections
 
-import "database/sql"
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+)
 
 // Organisation holds the cluster, its schools, the yearly roles, the class
 // type catalogue and the staff counts.
@@ -59,4 +63,32 @@ func (Organisation) Recompute() []string {
 			e.data ->> '$.party_orgs'
 		FROM events e WHERE e.type = 'StaffCountRecorded' AND {{streams}} AND {{live}} ORDER BY e.seq`,
 	}
+}
+
+// Roles is the Cụm trưởng, Cụm phó thường trực and Cụm phó of a year.
+type Roles struct {
+	ClusterID      string   `json:"cluster_id"`
+	Year           int      `json:"year"`
+	Lead           string   `json:"lead"`
+	StandingDeputy string   `json:"standing_deputy"`
+	Deputies       []string `json:"deputies"`
+}
+
+// ClusterRoles lists the roles of a year, one entry per cluster.
+func ClusterRoles(ctx context.Context, q Querier, year int) ([]Roles, error) {
+	out := []Roles{}
+	err := eachRow(ctx, q, `SELECT cluster_id, year, lead, standing_deputy, deputies FROM proj_cluster_roles
+		WHERE year = ? ORDER BY cluster_id`, []any{year}, func(scan func(...any) error) error {
+		var r Roles
+		var deputies string
+		if err := scan(&r.ClusterID, &r.Year, &r.Lead, &r.StandingDeputy, &deputies); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(deputies), &r.Deputies); err != nil || r.Deputies == nil {
+			r.Deputies = []string{}
+		}
+		out = append(out, r)
+		return nil
+	})
+	return out, err
 }
