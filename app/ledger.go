@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"socai/events"
+	"socai/vn"
 )
 
 // LedgerService answers questions about the event store itself: where it
@@ -20,6 +22,9 @@ type LedgerInfo struct {
 	Events     int64         `json:"events"`
 	Streams    int64         `json:"streams"`
 	Heads      []events.Head `json:"heads"`
+	// LastOccurredOn is the latest business date up to today: the window
+	// opens on its half-year when the user has chosen no period yet.
+	LastOccurredOn string `json:"last_occurred_on"`
 }
 
 // Info describes the open ledger.
@@ -27,8 +32,12 @@ func (s *LedgerService) Info() (LedgerInfo, error) {
 	ctx := context.Background()
 	st := s.app.Store
 	var total, streams int64
+	var last string
+	today := events.DateOf(time.Now().In(vn.Zone))
 	// COUNT(DISTINCT stream) reads only the (stream, version) index.
-	if err := st.DB().QueryRowContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT stream) FROM events`).Scan(&total, &streams); err != nil {
+	if err := st.DB().QueryRowContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT stream),
+		COALESCE((SELECT MAX(occurred_on) FROM events WHERE occurred_on <= ?), '') FROM events`, string(today)).
+		Scan(&total, &streams, &last); err != nil {
 		return LedgerInfo{}, err
 	}
 	heads, err := st.Heads(ctx)
@@ -39,7 +48,7 @@ func (s *LedgerService) Info() (LedgerInfo, error) {
 		heads = []events.Head{}
 	}
 	return LedgerInfo{DBPath: st.Path(), Origin: st.Origin(), AppVersion: Version,
-		Events: total, Streams: streams, Heads: heads}, nil
+		Events: total, Streams: streams, Heads: heads, LastOccurredOn: last}, nil
 }
 
 // Verify recomputes every hash chain of the ledger.

@@ -13,6 +13,7 @@ import { useFiltersStore } from './stores/filters';
 import { useNavigationStore, type AreaKey } from './stores/navigation';
 import { useOrganisationStore } from './stores/organisation';
 import { onLedgerChanged } from './api/runtime';
+import { LedgerService } from './api/ledger';
 
 const PAGES: Partial<Record<AreaKey, () => ReactNode>> = {
   overview: () => <OverviewPage />,
@@ -34,6 +35,15 @@ export function App() {
   useEffect(() => {
     void loadOrganisation();
   }, [loadOrganisation, revision]);
+
+  // a ledger whose facts all lie in earlier periods opens on its latest one
+  useEffect(() => {
+    LedgerService.Info()
+      .then((info) => useFiltersStore.getState().suggestFrom(info.last_occurred_on))
+      .catch(() => {
+        // the Sổ cái page shows why the ledger cannot be read
+      });
+  }, []);
 
   // inside the window, the ledger says when it changed (another form, an import)
   useEffect(() => onLedgerChanged(() => useFiltersStore.getState().changed()), []);

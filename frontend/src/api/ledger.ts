@@ -26,6 +26,8 @@ export interface LedgerInfo {
   events: number;
   streams: number;
   heads: ChainHead[];
+  /** The latest business date up to today ("" for an empty ledger). */
+  last_occurred_on: string;
 }
 
 /** Known values of Problem.kind; the Go side may add more. */

@@ -16,16 +16,22 @@ export interface Filters {
 
 type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
-/** The saved filters, or the current half-year for the whole cluster. */
-export function loadFilters(storage: KeyValueStorage | undefined, now: Date = new Date()): Filters {
-  const fallback: Filters = { period: halfYearOf(now), school: '' };
+/** The saved filters, or the current half-year for the whole cluster;
+ * chosen says whether the period was saved (chosen by the user). */
+export function loadFilters(
+  storage: KeyValueStorage | undefined,
+  now: Date = new Date(),
+): Filters & { chosen: boolean } {
+  const fallback = { period: halfYearOf(now), school: '', chosen: false };
   try {
     const raw = storage?.getItem(FILTERS_STORAGE_KEY);
     if (!raw) return fallback;
     const v = JSON.parse(raw) as Partial<Filters>;
+    const saved = typeof v.period === 'string' && parsePeriod(v.period) !== null;
     return {
-      period: typeof v.period === 'string' && parsePeriod(v.period) ? v.period : fallback.period,
+      period: saved ? (v.period as string) : fallback.period,
       school: typeof v.school === 'string' ? v.school : '',
+      chosen: saved,
     };
   } catch {
     return fallback;
@@ -51,7 +57,11 @@ function browserStorage(): KeyValueStorage | undefined {
 interface FiltersState extends Filters {
   /** Goes up by one after every recorded command (and on a reload request). */
   revision: number;
+  /** The period was chosen (now or in an earlier session), not defaulted. */
+  chosen: boolean;
   setPeriod: (period: string) => void;
+  /** Opens on the half-year of the ledger's latest fact, unless a period was chosen. */
+  suggestFrom: (lastOccurredOn: string) => void;
   setSchool: (school: string) => void;
   /** Something was recorded: every page fetches its figures again. */
   changed: () => void;
@@ -62,9 +72,16 @@ export function createFiltersStore(storage: KeyValueStorage | undefined, now: Da
     ...loadFilters(storage, now),
     revision: 0,
     setPeriod: (period) => {
-      if (!parsePeriod(period) || period === get().period) return;
+      if (!parsePeriod(period)) return;
+      set({ chosen: true });
+      if (period === get().period) return;
       set({ period });
       saveFilters(storage, get());
+    },
+    suggestFrom: (lastOccurredOn) => {
+      const d = /^\d{4}-\d{2}-\d{2}$/.test(lastOccurredOn) ? new Date(`${lastOccurredOn}T00:00:00`) : null;
+      if (get().chosen || !d || Number.isNaN(d.getTime())) return;
+      set({ period: halfYearOf(d) });
     },
     setSchool: (school) => {
       if (school === get().school) return;
