@@ -5,9 +5,11 @@ package app
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"os/user"
 	"path/filepath"
+	"time"
 
 	"socai/events"
 	"socai/projections"
@@ -30,6 +32,9 @@ type App struct {
 	Deadlines   *DeadlineService
 
 	runtime *uiRuntime
+	// asOf, when set, is the ledger as it stood at a record time: every
+	// query reads it and every command is refused.
+	asOf *projections.AsOf
 }
 
 // Open opens (creating if needed) the ledger at path and brings its
@@ -45,6 +50,13 @@ func Open(path string, progress projections.Progress) (*App, error) {
 		return nil, err
 	}
 	a := &App{Store: st, Projections: runner, Actor: DefaultActor(), runtime: &uiRuntime{}}
+	a.wire()
+	st.Subscribe(func(recs []events.Record) { a.runtime.emit("ledger:changed", len(recs)) })
+	return a, nil
+}
+
+// wire makes the services of a.
+func (a *App) wire() {
 	a.Ledger = &LedgerService{app: a}
 	a.Org = &OrganisationService{app: a}
 	a.ClassPlans = &ClassPlanService{app: a}
@@ -52,12 +64,36 @@ func Open(path string, progress projections.Progress) (*App, error) {
 	a.Research = &ResearchService{app: a}
 	a.Emulation = &EmulationService{app: a}
 	a.Deadlines = &DeadlineService{app: a}
-	st.Subscribe(func(recs []events.Record) { a.runtime.emit("ledger:changed", len(recs)) })
-	return a, nil
 }
 
-// Close closes the ledger.
-func (a *App) Close() error { return a.Store.Close() }
+// AsOf is the same ledger as it stood at record time t (only the events
+// recorded at or before t count, retractions included): every service
+// answers as of then, and refuses to record. Close it when done.
+func (a *App) AsOf(ctx context.Context, t time.Time) (*App, error) {
+	v, err := projections.OpenAsOf(ctx, a.Store.Path(), t, projections.All()...)
+	if err != nil {
+		return nil, err
+	}
+	h := &App{Store: a.Store, Actor: a.Actor, runtime: &uiRuntime{}, asOf: v}
+	h.wire()
+	return h, nil
+}
+
+// DB is what the services query: the live projections, or those as of a moment.
+func (a *App) DB() *sql.DB {
+	if a.asOf != nil {
+		return a.asOf.DB()
+	}
+	return a.Store.DB()
+}
+
+// Close closes the ledger, or only the historical view of an AsOf.
+func (a *App) Close() error {
+	if a.asOf != nil {
+		return a.asOf.Close()
+	}
+	return a.Store.Close()
+}
 
 // Services are the structs whose exported methods the UI may call.
 func (a *App) Services() []any {

@@ -204,10 +204,10 @@ func (s *ClassPlanService) Figures(period, school string) (projections.ClassPlan
 	if err != nil {
 		return projections.ClassPlanReport{}, err
 	}
-	return projections.ClassPlanFigures(context.Background(), s.app.Store.DB(), p, school)
+	return projections.ClassPlanFigures(context.Background(), s.app.DB(), p, school)
 }
 
 // Classes lists the classes of a school (all if ""), latest first.
 func (s *ClassPlanService) Classes(school string) ([]projections.ClassInfo, error) {
-	return projections.Classes(context.Background(), s.app.Store.DB(), school)
+	return projections.Classes(context.Background(), s.app.DB(), school)
 }

@@ -12,6 +12,7 @@ import (
 
 	"socai/events"
 	"socai/projections"
+	"socai/vn"
 )
 
 // Domain error codes, stable for scripts (besides those of package events).
@@ -128,6 +129,9 @@ type Result struct {
 // Record validates the commands against the ledger and appends them, all in
 // one transaction: a refused command appends nothing.
 func (a *App) Record(ctx context.Context, cmds ...Cmd) ([]events.Record, error) {
+	if err := a.writable(); err != nil {
+		return nil, err
+	}
 	var out []events.Record
 	err := a.Store.Update(ctx, func(tx *events.Tx) error {
 		for _, cmd := range cmds {
@@ -199,4 +203,13 @@ func newID(given string) string {
 		return strings.TrimSpace(given)
 	}
 	return uuid.Must(uuid.NewV7()).String()
+}
+
+// writable refuses every change in a view of the past.
+func (a *App) writable() error {
+	if a.asOf != nil {
+		return events.Errorf(events.EREADONLY, "", "đang xem sổ cái tại thời điểm %s: chế độ xem lịch sử không ghi được",
+			vn.DateTime(a.asOf.At))
+	}
+	return nil
 }

@@ -236,26 +236,26 @@ func (s *EmulationService) ProposeAward(in events.AwardProposed, on events.Date,
 // Figures returns the award figures of a year against its targets, for a
 // school or every school when school is "".
 func (s *EmulationService) Figures(year int, school string) (projections.AwardReport, error) {
-	return projections.AwardFigures(context.Background(), s.app.Store.DB(), year, school)
+	return projections.AwardFigures(context.Background(), s.app.DB(), year, school)
 }
 
 // Titles lists the titles of a year (revoked ones flagged), for a school or all.
 func (s *EmulationService) Titles(year int, school string) ([]projections.TitleInfo, error) {
-	return projections.Titles(context.Background(), s.app.Store.DB(), year, school)
+	return projections.Titles(context.Background(), s.app.DB(), year, school)
 }
 
 // Scores returns the bảng tổng hợp điểm of a year: points per school and
 // criterion, totals and rank.
 func (s *EmulationService) Scores(year int) (projections.ScoreTable, error) {
-	return projections.Scores(context.Background(), s.app.Store.DB(), year)
+	return projections.Scores(context.Background(), s.app.DB(), year)
 }
 
 // Movements lists the emulation movements of a year.
 func (s *EmulationService) Movements(year int) ([]projections.Movement, error) {
-	return projections.Movements(context.Background(), s.app.Store.DB(), year)
+	return projections.Movements(context.Background(), s.app.DB(), year)
 }
 
 // Registrations lists the đăng ký thi đua of a year, of one school or all.
 func (s *EmulationService) Registrations(year int, school string) ([]projections.Registration, error) {
-	return projections.Registrations(context.Background(), s.app.Store.DB(), year, school)
+	return projections.Registrations(context.Background(), s.app.DB(), year, school)
 }

@@ -61,6 +61,9 @@ const maxImportErrors = 50
 // line goes through the same validation as the forms, and sees the lines
 // before it.
 func (a *App) Import(ctx context.Context, r io.Reader) (ImportResult, error) {
+	if err := a.writable(); err != nil {
+		return ImportResult{}, err
+	}
 	parsed, lineErrs := events.ParseLines(a.Store.Types, r, a.Actor, maxImportErrors)
 	if len(lineErrs) > 0 {
 		ie := &ImportError{}

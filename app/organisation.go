@@ -89,7 +89,7 @@ func (s *OrganisationService) RecordStaffCount(in events.StaffCountRecorded, on 
 
 // Schools lists the schools of the cluster.
 func (s *OrganisationService) Schools() ([]projections.School, error) {
-	return projections.Schools(context.Background(), s.app.Store.DB())
+	return projections.Schools(context.Background(), s.app.DB())
 }
 
 // ClassType is an entry of the class-type catalogue.
@@ -101,7 +101,7 @@ type ClassType struct {
 
 // ClassTypes lists the catalogue.
 func (s *OrganisationService) ClassTypes() ([]ClassType, error) {
-	rows, err := s.app.Store.DB().Query(`SELECT class_type, name, grp FROM proj_class_types ORDER BY grp, name`)
+	rows, err := s.app.DB().Query(`SELECT class_type, name, grp FROM proj_class_types ORDER BY grp, name`)
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +126,7 @@ type Cluster struct {
 
 // Clusters lists the clusters (a ledger usually holds one).
 func (s *OrganisationService) Clusters() ([]Cluster, error) {
-	rows, err := s.app.Store.DB().Query(`SELECT cluster_id, name, region FROM proj_clusters ORDER BY name`)
+	rows, err := s.app.DB().Query(`SELECT cluster_id, name, region FROM proj_clusters ORDER BY name`)
 	if err != nil {
 		return nil, err
 	}
@@ -144,5 +144,5 @@ func (s *OrganisationService) Clusters() ([]Cluster, error) {
 
 // Roles lists the year's Cụm trưởng, Cụm phó thường trực and Cụm phó.
 func (s *OrganisationService) Roles(year int) ([]projections.Roles, error) {
-	return projections.ClusterRoles(context.Background(), s.app.Store.DB(), year)
+	return projections.ClusterRoles(context.Background(), s.app.DB(), year)
 }

@@ -30,7 +30,7 @@ func checkReference(t *testing.T, a *app.App) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	q := a.Store.DB()
+	q := a.DB() // the live projections, or those of a view of the past
 	count := func(what string, got projections.Count, classes, students int64) {
 		t.Helper()
 		if got.Classes != classes || got.Students != students {

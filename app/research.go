@@ -189,25 +189,25 @@ func (s *ResearchService) Figures(period, school string) (projections.ResearchRe
 	if err != nil {
 		return projections.ResearchReport{}, err
 	}
-	return projections.ResearchFigures(context.Background(), s.app.Store.DB(), p, school)
+	return projections.ResearchFigures(context.Background(), s.app.DB(), p, school)
 }
 
 // Topics lists the research topics of a school (all if ""), latest first.
 func (s *ResearchService) Topics(school string) ([]projections.TopicInfo, error) {
-	return projections.Topics(context.Background(), s.app.Store.DB(), school)
+	return projections.Topics(context.Background(), s.app.DB(), school)
 }
 
 // Workshops lists the workshops of a school (all if ""), latest first.
 func (s *ResearchService) Workshops(school string) ([]projections.WorkshopInfo, error) {
-	return projections.Workshops(context.Background(), s.app.Store.DB(), school)
+	return projections.Workshops(context.Background(), s.app.DB(), school)
 }
 
 // Bulletins lists the bulletin issues of a school (all if ""), latest first.
 func (s *ResearchService) Bulletins(school string) ([]projections.BulletinInfo, error) {
-	return projections.Bulletins(context.Background(), s.app.Store.DB(), school)
+	return projections.Bulletins(context.Background(), s.app.DB(), school)
 }
 
 // Websites lists the schools with their website, if any.
 func (s *ResearchService) Websites(school string) ([]projections.WebsiteInfo, error) {
-	return projections.Websites(context.Background(), s.app.Store.DB(), school)
+	return projections.Websites(context.Background(), s.app.DB(), school)
 }

@@ -181,15 +181,15 @@ func (s *StaffTrainingService) Figures(period, school string) (projections.Staff
 	if err != nil {
 		return projections.StaffTrainingReport{}, err
 	}
-	return projections.StaffTrainingFigures(context.Background(), s.app.Store.DB(), p, school)
+	return projections.StaffTrainingFigures(context.Background(), s.app.DB(), p, school)
 }
 
 // Enrollments lists the enrolments of a school (all if ""), latest first.
 func (s *StaffTrainingService) Enrollments(school string) ([]projections.EnrollmentInfo, error) {
-	return projections.Enrollments(context.Background(), s.app.Store.DB(), school)
+	return projections.Enrollments(context.Background(), s.app.DB(), school)
 }
 
 // Staff lists the staff members of a school (all if "").
 func (s *StaffTrainingService) Staff(school string) ([]projections.StaffInfo, error) {
-	return projections.Staff(context.Background(), s.app.Store.DB(), school)
+	return projections.Staff(context.Background(), s.app.DB(), school)
 }

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"socai/app"
 	"socai/projections"
@@ -28,6 +30,7 @@ func runReport(env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "JSON")
 	period := fs.String("period", "", "kỳ báo cáo: 2021-H1, 2021-H2, 2021 hoặc 2021-03-01..2021-05-31")
 	school := fs.String("school", "", "mã trường (mặc định: cả cụm)")
+	asOfText := fs.String("as-of", "", "số liệu như sổ cái biết tại thời điểm này (2021-08-10 = hết ngày, giờ Việt Nam; hoặc RFC 3339)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -51,11 +54,28 @@ func runReport(env *Env, args []string) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
+	var asOf time.Time
+	if *asOfText != "" {
+		if asOf, err = projections.ParseAsOf(*asOfText); err != nil {
+			return usagef("--as-of: %v", err)
+		}
+	}
 	a, err := env.openExisting()
 	if err != nil {
 		return err
 	}
 	defer a.Close()
+	if !asOf.IsZero() {
+		then, err := a.AsOf(context.Background(), asOf)
+		if err != nil {
+			return err
+		}
+		defer then.Close()
+		a = then
+		if !*asJSON {
+			fmt.Fprintf(env.Stdout, "Số liệu như sổ cái ghi nhận đến %s (giờ Việt Nam)\n", vn.DateTime(asOf))
+		}
+	}
 	if *school != "" {
 		if ok, err := schoolExists(a, *school); err != nil {
 			return err
@@ -76,7 +96,7 @@ func runReport(env *Env, args []string) error {
 
 func schoolExists(a *app.App, id string) (bool, error) {
 	var n int
-	err := a.Store.DB().QueryRow(`SELECT COUNT(*) FROM proj_schools WHERE school_id = ?`, id).Scan(&n)
+	err := a.DB().QueryRow(`SELECT COUNT(*) FROM proj_schools WHERE school_id = ?`, id).Scan(&n)
 	return n > 0, err
 }
 

@@ -83,3 +83,28 @@ func TestReportUsage(t *testing.T) {
 		t.Error("report created a ledger")
 	}
 }
+
+// --as-of reads the ledger as it stood at a record time: before the demo
+// was recorded nothing counts; a bad moment is wrong usage.
+func TestReportAsOf(t *testing.T) {
+	s := newSandbox(t)
+	s.ok("demo")
+	type count struct{ Classes, Students int64 }
+	var cp struct {
+		Total struct{ Executed count }
+	}
+	decode(t, s.ok("report", "classplans", "--period", "2021-H1", "--as-of", "2020-01-01", "--json").stdout, &cp)
+	if cp.Total.Executed != (count{}) {
+		t.Errorf("as of 2020, before anything was recorded: %+v", cp.Total.Executed)
+	}
+	decode(t, s.ok("report", "classplans", "--period", "2021-H1", "--as-of", "2999-12-31T00:00:00Z", "--json").stdout, &cp)
+	if cp.Total.Executed != (count{260, 16182}) {
+		t.Errorf("as of the far future: %+v", cp.Total.Executed)
+	}
+	if out := s.ok("report", "research", "--period", "2021-H1", "--as-of", "2020-01-01").stdout; !strings.Contains(out, "ghi nhận đến 01/01/2020 23:59:59") {
+		t.Errorf("the table does not say which moment it shows:\n%s", out)
+	}
+	for _, bad := range []string{"hôm qua", "10/08/2021", "2021-02-30"} {
+		s.expect(2, "report", "classplans", "--period", "2021-H1", "--as-of", bad)
+	}
+}

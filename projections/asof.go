@@ -1,0 +1,91 @@
+package projections
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"time"
+
+	"socai/events"
+)
+
+// AsOf is the ledger as it stood at a record time: every projection rebuilt
+// in memory from only the events recorded at or before that moment, so that
+// "the report as it stood on 10/08/2021" is reproducible forever, whatever
+// was recorded later, retractions included.
+//
+// It is an in-memory database with the ledger file attached read-only and a
+// temporary view named events over it: temporary objects shadow the main
+// ones, so the projections' own statements and queries run here unchanged.
+type AsOf struct {
+	db *sql.DB
+	// At is the moment, and Cutoff its recorded_at text.
+	At     time.Time
+	Cutoff string
+}
+
+// OpenAsOf builds the projections of the ledger at path as of t.
+func OpenAsOf(ctx context.Context, path string, t time.Time, projs ...Projection) (*AsOf, error) {
+	db, err := sql.Open("sqlite3", "file::memory:?_stmt_cache_size=64")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1) // one connection: the memory database lives in it
+	a := &AsOf{db: db, At: t, Cutoff: events.FormatRecordedAt(t)}
+	src := "file:" + (&url.URL{Path: path}).EscapedPath() + "?mode=ro"
+	if _, err := db.ExecContext(ctx, `ATTACH DATABASE ? AS src`, src); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("mở sổ cái %s: %w", path, err)
+	}
+	// The cutoff is our own fixed-width text, never user input, so it can be
+	// written into the view (a view takes no parameters).
+	if _, err := db.ExecContext(ctx, `CREATE TEMP VIEW events AS SELECT * FROM src.events WHERE recorded_at <= '`+a.Cutoff+`'`); err != nil {
+		db.Close()
+		return nil, err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	defer tx.Rollback()
+	for _, p := range projs {
+		if err := p.Create(tx); err != nil {
+			db.Close()
+			return nil, err
+		}
+		if err := recomputeAll(tx, p); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("%s: %w", p.Name(), err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// DB is the database to query: the projections' tables as of the moment,
+// and events, the events recorded by then.
+func (a *AsOf) DB() *sql.DB { return a.db }
+
+// Close releases the memory.
+func (a *AsOf) Close() error { return a.db.Close() }
+
+// ParseAsOf reads an --as-of moment: an RFC 3339 date-time, or a date, which
+// means the end of that day in Vietnam time (UTC+7).
+func ParseAsOf(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t.UTC(), nil
+	}
+	if d := events.Date(s); d.Valid() {
+		t, _ := time.ParseInLocation(events.DateLayout, s, vietnam)
+		return t.Add(24*time.Hour - time.Nanosecond).UTC(), nil
+	}
+	return time.Time{}, events.Errorf(events.EINVALID, "as_of", "thời điểm %q không hợp lệ (dạng 2021-08-10 hoặc 2021-08-10T17:00:00+07:00)", s)
+}
+
+// vietnam is UTC+7, without daylight saving.
+var vietnam = time.FixedZone("ICT", 7*3600)
