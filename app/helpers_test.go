@@ -103,3 +103,21 @@ func hasVietnamese(s string) bool {
 	}
 	return false
 }
+
+// sameAfterRebuild checks that rebuilding every projection from zero leaves
+// the figures of each period exactly as they were kept inline.
+func sameAfterRebuild(t *testing.T, a *app.App, periods []string, figures func(period string) any) {
+	t.Helper()
+	var before []string
+	for _, p := range periods {
+		before = append(before, jsonOf(t, figures(p)))
+	}
+	if err := a.Projections.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range periods {
+		if got := jsonOf(t, figures(p)); got != before[i] {
+			t.Errorf("%s: rebuild changed the figures:\n%s\n%s", p, got, before[i])
+		}
+	}
+}

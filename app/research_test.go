@@ -69,18 +69,7 @@ func TestResearchCountingEdges(t *testing.T) {
 		t.Errorf("2021-H1 after retractions: active %d bulletins %+v", r.Active.Total, r.Bulletins)
 	}
 	periods := []string{"2020", "2021-H1", "2021-H2", "2021"}
-	var before []string
-	for _, p := range periods {
-		before = append(before, jsonOf(t, researchFigures(t, a, p, "")))
-	}
-	if err := a.Projections.Rebuild(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
-	for i, p := range periods {
-		if got := jsonOf(t, researchFigures(t, a, p, "")); got != before[i] {
-			t.Errorf("%s: rebuild changed the figures:\n%s\n%s", p, got, before[i])
-		}
-	}
+	sameAfterRebuild(t, a, periods, func(p string) any { return researchFigures(t, a, p, "") })
 	// The retracted bulletin's number is free again.
 	must(rs.IssueBulletin(events.BulletinIssued{SchoolID: "sonla", IssueNo: "01", Date: "2021-04-02", Articles: 21}, n))
 	if l, err := rs.Bulletins("sonla"); err != nil || len(l) != 1 || l[0].Articles != 21 {
