@@ -5,42 +5,84 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"socai/events"
 )
 
-// AsOf is the ledger as it stood at a record time: every projection rebuilt
-// in memory from only the events recorded at or before that moment, so that
-// "the report as it stood on 10/08/2021" is reproducible forever, whatever
-// was recorded later, retractions included.
+// AsOf is the ledger as it stood at a cutoff: every projection rebuilt in
+// memory from only the events the cutoff keeps, so that "the report as it
+// stood on 10/08/2021" is reproducible forever, whatever was recorded later,
+// retractions included.
 //
 // It is an in-memory database with the ledger file attached read-only and a
 // temporary view named events over it: temporary objects shadow the main
 // ones, so the projections' own statements and queries run here unchanged.
 type AsOf struct {
 	db *sql.DB
-	// At is the moment, and Cutoff its recorded_at text.
+	// At is the record-time moment, if the cutoff has one, and Cutoff its
+	// recorded_at text.
 	At     time.Time
 	Cutoff string
 }
 
-// OpenAsOf builds the projections of the ledger at path as of t.
+// Cutoff chooses the events of a view of the past; every condition set must
+// hold, and the zero Cutoff keeps every event.
+type Cutoff struct {
+	// At keeps the events recorded at or before it (record time).
+	At time.Time
+	// Heads keeps the events within these chain heads: a period close.
+	// Origins not named are left out.
+	Heads []events.ChainRef
+	// Seq keeps the events at or before this local position.
+	Seq int64
+}
+
+// where is the SQL condition of c over the columns of events. Its values are
+// our own formatting or quoted, never spliced raw: a view takes no parameters.
+func (c Cutoff) where() string {
+	conds := []string{"1"}
+	if !c.At.IsZero() {
+		conds = append(conds, "recorded_at <= "+quote(events.FormatRecordedAt(c.At)))
+	}
+	if c.Heads != nil {
+		heads := []string{"0"}
+		for _, h := range c.Heads {
+			heads = append(heads, fmt.Sprintf("(origin = %s AND origin_seq <= %d)", quote(h.Origin), h.OriginSeq))
+		}
+		conds = append(conds, "("+strings.Join(heads, " OR ")+")")
+	}
+	if c.Seq > 0 {
+		conds = append(conds, fmt.Sprintf("seq <= %d", c.Seq))
+	}
+	return strings.Join(conds, " AND ")
+}
+
+func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// OpenAsOf builds the projections of the ledger at path as of record time t.
 func OpenAsOf(ctx context.Context, path string, t time.Time, projs ...Projection) (*AsOf, error) {
+	return OpenView(ctx, path, Cutoff{At: t}, projs...)
+}
+
+// OpenView builds the projections of the ledger at path from the events c keeps.
+func OpenView(ctx context.Context, path string, c Cutoff, projs ...Projection) (*AsOf, error) {
 	db, err := sql.Open("sqlite3", "file::memory:?_stmt_cache_size=64")
 	if err != nil {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1) // one connection: the memory database lives in it
-	a := &AsOf{db: db, At: t, Cutoff: events.FormatRecordedAt(t)}
+	a := &AsOf{db: db, At: c.At}
+	if !c.At.IsZero() {
+		a.Cutoff = events.FormatRecordedAt(c.At)
+	}
 	src := "file:" + (&url.URL{Path: path}).EscapedPath() + "?mode=ro"
 	if _, err := db.ExecContext(ctx, `ATTACH DATABASE ? AS src`, src); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("mở sổ cái %s: %w", path, err)
 	}
-	// The cutoff is our own fixed-width text, never user input, so it can be
-	// written into the view (a view takes no parameters).
-	if _, err := db.ExecContext(ctx, `CREATE TEMP VIEW events AS SELECT * FROM src.events WHERE recorded_at <= '`+a.Cutoff+`'`); err != nil {
+	if _, err := db.ExecContext(ctx, `CREATE TEMP VIEW events AS SELECT * FROM src.events WHERE `+c.where()); err != nil {
 		db.Close()
 		return nil, err
 	}
