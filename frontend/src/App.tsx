@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { AppLayout } from './components/AppLayout';
 import { DemoPrompt } from './components/DemoPrompt';
+import { AuditPage } from './pages/AuditPage';
 import { AwardsPage } from './pages/AwardsPage';
 import { ClassPlansPage } from './pages/ClassPlansPage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
@@ -22,6 +23,7 @@ const PAGES: Partial<Record<AreaKey, () => ReactNode>> = {
   research: () => <ResearchPage />,
   awards: () => <AwardsPage />,
   deadlines: () => <DeadlinesPage />,
+  inspections: () => <AuditPage />,
   organisation: () => <OrganisationPage />,
   ledger: () => <LedgerPage />,
 };

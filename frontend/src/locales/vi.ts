@@ -569,6 +569,43 @@ export const vi = {
     deadlinesOfYear: (y: number) => `Thời hạn năm ${y}`,
     noDeadlines: 'Không có thời hạn nào sắp tới.',
   },
+  audit: {
+    pageTitle: 'Kiểm tra – Kiểm toán',
+    pageIntro:
+      'Ai đã thay đổi gì, khi nào và vì sao; số liệu tại một thời điểm; chốt số liệu; mã xác thực của báo cáo; kiểm tra chéo báo cáo của một trường với sổ cái.',
+    tabs: {
+      log: 'Nhật ký sự kiện',
+      history: 'Lịch sử đối tượng',
+      close: 'Chốt số liệu',
+      digest: 'Mã xác thực',
+      inspection: 'Kiểm tra chéo',
+    },
+
+    log: {
+      title: 'Nhật ký sự kiện',
+    },
+
+    history: {
+      title: 'Lịch sử đối tượng',
+    },
+
+    close: {
+      title: 'Chốt số liệu',
+    },
+
+    digest: {
+      title: 'Mã xác thực',
+    },
+
+    inspection: {
+      title: 'Kiểm tra chéo',
+    },
+  },
+
+  asOf: {
+    label: 'Xem tại thời điểm',
+  },
+
   classPlans: {
     pageTitle: 'Kế hoạch mở lớp',
     pageIntro: 'Chỉ tiêu được giao, lớp dự kiến, lớp mở, thay đổi sĩ số, hình thức học, kết thúc và hủy lớp.',

@@ -1,6 +1,6 @@
 // Which area of the app is shown. "Tổng quan" is the first; "Tổ chức" (the
-// cluster, its schools and catalogues) sits just before "Sổ cái"; the inspections
-// area is listed in the menu but disabled until it is built.
+// cluster, its schools and catalogues) sits just before "Sổ cái"; "Kiểm tra – Kiểm toán"
+// is the inspectors' area.
 
 import { create } from 'zustand';
 
@@ -22,7 +22,7 @@ export const AREAS: readonly { key: AreaKey; ready: boolean }[] = [
   { key: 'research', ready: true },
   { key: 'awards', ready: true },
   { key: 'deadlines', ready: true },
-  { key: 'inspections', ready: false },
+  { key: 'inspections', ready: true },
   { key: 'organisation', ready: true },
   { key: 'ledger', ready: true },
 ];
