@@ -177,6 +177,14 @@ func TestRecomputedChainIsCaughtByACopyAndADigest(t *testing.T) {
 	if rep.OK || rep.First.Kind != events.KindDigestMismatch || rep.First.Seq != 10 {
 		t.Errorf("with the printed head: %+v", rep.Problems)
 	}
+	short, err := events.ParseDigest(printed.Short())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep = mustVerify(t, s, events.VerifyOptions{Digests: []events.Digest{short}})
+	if rep.OK || rep.First.Kind != events.KindDigestMismatch || rep.First.Seq != 10 {
+		t.Errorf("with the printed short code %s: %+v", printed.Short(), rep.Problems)
+	}
 	// The untouched copy still matches the printed head.
 	if rep := mustVerify(t, other, events.VerifyOptions{Digests: []events.Digest{printed}}); !rep.OK {
 		t.Errorf("copy against its own head: %+v", rep.Problems)
@@ -194,6 +202,22 @@ func TestDigestSurvivesLaterAppends(t *testing.T) {
 	fill(t, s, 5)
 	if rep := mustVerify(t, s, events.VerifyOptions{Digests: []events.Digest{d}}); !rep.OK {
 		t.Errorf("digest after appends: %+v", rep.Problems)
+	}
+	full := events.Digest{Origin: heads[0].Origin, OriginSeq: heads[0].OriginSeq, Hash: heads[0].Hash}
+	code := full.Short()
+	if len(code) > 30 || !strings.HasPrefix(code, heads[0].Origin[:8]+":5:") {
+		t.Errorf("short code %q", code)
+	}
+	several, err := events.ParseDigests(code + "; " + full.String())
+	if err != nil || len(several) != 2 {
+		t.Fatalf("ParseDigests: %v %v", several, err)
+	}
+	if rep := mustVerify(t, s, events.VerifyOptions{Digests: several}); !rep.OK {
+		t.Errorf("short code after appends: %+v", rep.Problems)
+	}
+	stranger := events.Digest{Origin: "ffffffff", OriginSeq: 5, Hash: heads[0].Hash[:12]}
+	if rep := mustVerify(t, s, events.VerifyOptions{Digests: []events.Digest{stranger}}); rep.OK || rep.First.Kind != events.KindDigestMismatch {
+		t.Errorf("a short code of no chain here: %+v", rep.Problems)
 	}
 	for _, bad := range []string{"", "x:1:abc", heads[0].Origin + ":0:" + heads[0].Hash, heads[0].Origin + ":1:abc"} {
 		if _, err := events.ParseDigest(bad); err == nil {

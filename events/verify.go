@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Problem kinds found by Verify; stable for scripts.
@@ -396,33 +397,87 @@ func (s *Store) positions(ctx context.Context) (map[position]posInfo, error) {
 
 // Digest is a chain head printed on a report or sent to someone: this
 // history must still contain exactly that event at that position.
+//
+// Written in full it is ORIGIN:SEQ:HASH; its short code, printed on paper
+// and read out by phone, keeps 8 hex digits of the origin and 12 of the
+// hash (ORIGIN8:SEQ:HASH12), and a check resolves the origin among those of
+// the ledger.
 type Digest struct {
-	Origin    string
+	Origin    string // full, or a prefix of at least 8 hex digits
 	OriginSeq int64
-	Hash      string // full or a prefix of at least 8 hex digits
+	Hash      string // full, or a prefix of at least 8 hex digits
 }
 
 func (d Digest) String() string {
 	return d.Origin + ":" + strconv.FormatInt(d.OriginSeq, 10) + ":" + d.Hash
 }
 
-var digestPattern = regexp.MustCompile(`^([0-9a-fA-F-]{36}):([1-9][0-9]*):([0-9a-fA-F]{8,64})$`)
+// Short is the short code of d.
+func (d Digest) Short() string {
+	return prefix(d.Origin, 8) + ":" + strconv.FormatInt(d.OriginSeq, 10) + ":" + prefix(d.Hash, 12)
+}
 
-// ParseDigest reads ORIGIN:SEQ:HASH.
+func prefix(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+var digestPattern = regexp.MustCompile(`^([0-9a-fA-F][0-9a-fA-F-]{7,35}):([1-9][0-9]*):([0-9a-fA-F]{8,64})$`)
+
+// ParseDigest reads ORIGIN:SEQ:HASH, in full or as a short code.
 func ParseDigest(s string) (Digest, error) {
 	m := digestPattern.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
-		return Digest{}, Errorf(EINVALID, "digest", "mã xác thực %q không đúng dạng ORIGIN:SEQ:HASH (HASH ít nhất 8 chữ số hex)", s)
+		return Digest{}, Errorf(EINVALID, "digest", "mã xác thực %q không đúng dạng ORIGIN:SEQ:HASH (ORIGIN và HASH ít nhất 8 chữ số hex)", s)
 	}
 	n, _ := strconv.ParseInt(m[2], 10, 64)
 	return Digest{Origin: strings.ToLower(m[1]), OriginSeq: n, Hash: strings.ToLower(m[3])}, nil
 }
 
+// ParseDigests reads several digests separated by spaces, commas or
+// semicolons, as a report prints the heads of several chains.
+func ParseDigests(s string) ([]Digest, error) {
+	var out []Digest
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }) {
+		d, err := ParseDigest(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	if len(out) == 0 {
+		return nil, Errorf(EINVALID, "digest", "chưa có mã xác thực")
+	}
+	return out, nil
+}
+
 func (s *Store) checkDigest(ctx context.Context, d Digest, rep *Report) error {
 	var seq int64
 	var hash string
-	err := s.db.QueryRowContext(ctx, `SELECT seq, hash FROM events WHERE origin = ? AND origin_seq = ?`, d.Origin, d.OriginSeq).
-		Scan(&seq, &hash)
+	// A short code names the origin by a prefix: the origins are few, and a
+	// prefix that fits two of them is refused rather than guessed. Two seeks
+	// of the (origin, origin_seq) index find the first two that fit.
+	var first, second sql.NullString
+	end := d.Origin + "~" // after every hex digit and '-'
+	if err := s.db.QueryRowContext(ctx, `SELECT min(origin) FROM events WHERE origin >= ? AND origin < ?`, d.Origin, end).
+		Scan(&first); err != nil {
+		return err
+	}
+	if first.Valid {
+		if err := s.db.QueryRowContext(ctx, `SELECT min(origin) FROM events WHERE origin > ? AND origin < ?`, first.String, end).
+			Scan(&second); err != nil {
+			return err
+		}
+	}
+	if second.Valid {
+		rep.add(Problem{Origin: d.Origin, OriginSeq: d.OriginSeq, Kind: KindDigestMismatch,
+			Message: fmt.Sprintf("mã xác thực %s: phần đầu %s trùng với nhiều chuỗi (%s, %s…), hãy dùng mã đầy đủ", d, d.Origin, first.String, second.String)})
+		return nil
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT seq, hash FROM events WHERE origin = ? AND origin_seq = ?`,
+		first.String, d.OriginSeq).Scan(&seq, &hash)
 	switch {
 	case err != nil && strings.Contains(err.Error(), "no rows"):
 		rep.add(Problem{Origin: d.Origin, OriginSeq: d.OriginSeq, Kind: KindDigestMismatch,
