@@ -30,6 +30,8 @@ type App struct {
 	Research    *ResearchService
 	Emulation   *EmulationService
 	Deadlines   *DeadlineService
+	Closing     *CloseService
+	Digest      *DigestService
 
 	runtime *uiRuntime
 	// asOf, when set, is the ledger as it stood at a record time: every
@@ -64,6 +66,8 @@ func (a *App) wire() {
 	a.Research = &ResearchService{app: a}
 	a.Emulation = &EmulationService{app: a}
 	a.Deadlines = &DeadlineService{app: a}
+	a.Closing = &CloseService{app: a}
+	a.Digest = &DigestService{app: a}
 }
 
 // AsOf is the same ledger as it stood at record time t (only the events
@@ -97,7 +101,7 @@ func (a *App) Close() error {
 
 // Services are the structs whose exported methods the UI may call.
 func (a *App) Services() []any {
-	return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research, a.Emulation, a.Deadlines}
+	return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research, a.Emulation, a.Deadlines, a.Closing, a.Digest}
 }
 
 // Startup receives the Wails context of the window.
