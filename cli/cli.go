@@ -42,13 +42,15 @@ var commands = map[string]command{
 	"init":    {"tạo cơ sở dữ liệu và định danh của bản cài đặt", runInit},
 	"import":  {"ghi các sự kiện của một tệp JSONL (tất cả hoặc không gì cả)", runImport},
 	"log":     {"liệt kê sự kiện [--stream S] [--type T] [--from SEQ] [--limit N] [--json]", runLog},
-	"verify":  {"kiểm tra toàn vẹn [--json] [--against KHÁC.db] [--digest ORIGIN:SEQ:HASH]", runVerify},
+	"verify":  {"kiểm tra toàn vẹn [--json] [--against KHÁC.db] [--digest \"MÃ; MÃ\"]", runVerify},
 	"stats":   {"thống kê sổ cái [--json]", runStats},
 	"version": {"phiên bản [--json]", runVersion},
 	"serve":   {"phục vụ giao diện qua HTTP trên 127.0.0.1 (kiểm thử trình duyệt)", runServe},
 	"rebuild": {"dựng lại các bảng số liệu từ sự kiện [TÊN…]", runRebuild},
 	"report":  {"số liệu theo kỳ: report classplans|stafftraining|research|awards|deadlines --period P [--school MÃ] [--json]", runReport},
 	"demo":    {"nạp dữ liệu mẫu của Cụm miền núi biên giới phía Bắc vào sổ cái trống [--json]", runDemo},
+	"close":   {"chốt số liệu: close --period P [--scope MÃ] | --list | --amendments --period P [--json]", runClose},
+	"digest":  {"mã xác thực của sổ cái (in trên báo cáo) [--as-of T] [--qr TỆP.png] [--json]", runDigest},
 }
 
 // usageError is wrong usage: exit 2.
