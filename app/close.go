@@ -354,3 +354,37 @@ func (s *CloseService) Amendments(period, scope string) (AmendmentReport, error)
 	}
 	return s.app.Amendments(ctx, *cl)
 }
+
+// CloseStatus says whether a period is closed for a scope and which of its
+// figures differ from those at close: what a report page flags.
+type CloseStatus struct {
+	Closed  *PeriodClose   `json:"closed"`
+	Changed []FigureChange `json:"changed"`
+}
+
+// Status is the close of a period for a school or the cluster (scope ""),
+// if any, and the figures changed since: one view of the past at most,
+// none when nothing that counts was recorded after the close. A ledger
+// without a cluster, or with several and no scope, has no close to show.
+func (s *CloseService) Status(period, scope string) (CloseStatus, error) {
+	ctx := context.Background()
+	st := CloseStatus{Changed: []FigureChange{}}
+	per, err := parseClosePeriod(period)
+	if err != nil {
+		return st, err
+	}
+	cl, err := s.app.CloseOf(ctx, per, scope)
+	var refusal *events.Error
+	if errors.As(err, &refusal) {
+		return st, nil
+	}
+	if err != nil || cl == nil {
+		return st, err
+	}
+	rep, err := s.app.amendments(ctx, *cl, false)
+	if err != nil {
+		return st, err
+	}
+	st.Closed, st.Changed = cl, rep.Changed
+	return st, nil
+}

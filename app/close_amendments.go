@@ -85,6 +85,12 @@ type FigureDelta struct {
 // figure changed and changed back) has equal ends and is not split, so
 // its events are not listed: they change nothing of the closed figures.
 func (a *App) Amendments(ctx context.Context, cl PeriodClose) (AmendmentReport, error) {
+	return a.amendments(ctx, cl, true)
+}
+
+// amendments compares the figures at close with now and, if bisect, finds
+// the events that make the difference.
+func (a *App) amendments(ctx context.Context, cl PeriodClose, bisect bool) (AmendmentReport, error) {
 	rep := AmendmentReport{Close: cl, Changed: []FigureChange{}, Events: []Amendment{}}
 	school := ""
 	if cl.ScopeKind == ScopeSchool {
@@ -128,7 +134,7 @@ func (a *App) Amendments(ctx context.Context, cl PeriodClose) (AmendmentReport, 
 	}
 	rep.FiguresAtClose = atClose
 	rep.Changed = changedFigures(atClose, now)
-	if len(rep.Changed) == 0 {
+	if len(rep.Changed) == 0 || !bisect {
 		return rep, nil
 	}
 

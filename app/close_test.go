@@ -40,6 +40,9 @@ func closeLine(t *testing.T, a *app.App, stream, period, scope string) string {
 
 func TestCloseRefusals(t *testing.T) {
 	empty := openApp(t)
+	if st, err := empty.Closing.Status("2021-H1", ""); err != nil || st.Closed != nil {
+		t.Errorf("status of an empty ledger: %+v %v", st, err)
+	}
 	expectRefusals(t, empty, []refusal{
 		{"no cluster to close", closeCmd(empty, app.CloseInput{Period: "2021-H1"}), app.EUnknownScope, "data.scope"},
 	})
@@ -132,6 +135,12 @@ func TestAmendmentsAfterClose(t *testing.T) {
 	}
 	if len(am.Events) != 0 || len(am.Changed) != 0 || am.Later != 0 || am.Views != 0 {
 		t.Errorf("right after the close: %d amendments, %d later events, %d views", len(am.Events), am.Later, am.Views)
+	}
+	if st, err := a.Closing.Status("2021-H1", ""); err != nil || st.Closed == nil || st.Closed.EventID != cl.EventID || len(st.Changed) != 0 {
+		t.Errorf("status right after the close: %+v %v", st, err)
+	}
+	if st, err := a.Closing.Status("2021-H2", ""); err != nil || st.Closed != nil {
+		t.Errorf("2021-H2 is not closed: %+v %v", st, err)
 	}
 
 	// September: corrections of the first half-year, among events of the second.
@@ -263,6 +272,9 @@ func TestAmendmentsAfterClose(t *testing.T) {
 	if now["classplans.executed.classes"] != 259 || now["classplans.new.classes"] != 112 || now["research.bulletins.issues"] != 9 {
 		t.Errorf("now: executed %v, new %v, bulletins %v", now["classplans.executed.classes"], now["classplans.new.classes"],
 			now["research.bulletins.issues"])
+	}
+	if st, err := a.Closing.Status("2021-H1", ""); err != nil || st.Closed == nil || len(st.Changed) != len(am.Changed) {
+		t.Errorf("status after the corrections: %d figures changed, amendments say %d (%v)", len(st.Changed), len(am.Changed), err)
 	}
 	changedKeys := map[string]app.FigureChange{}
 	for _, c := range am.Changed {
