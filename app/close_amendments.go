@@ -12,7 +12,12 @@ import (
 
 // AmendmentReport is what changed a closed period's figures after its close.
 type AmendmentReport struct {
-	Close          PeriodClose          `json:"close"`
+	Close PeriodClose `json:"close"`
+	// ClosedAt, Heads and Digest repeat the close's: when it was recorded,
+	// the chain heads it froze, and those heads as codes.
+	ClosedAt       string               `json:"closed_at"`
+	Heads          []events.ChainRef    `json:"heads"`
+	Digest         DigestCodes          `json:"digest"`
 	FiguresAtClose []projections.Figure `json:"figures_at_close"`
 	FiguresNow     []projections.Figure `json:"figures_now"`
 	// Changed are the figures whose value now differs from the value at close.
@@ -91,7 +96,8 @@ func (a *App) Amendments(ctx context.Context, cl PeriodClose) (AmendmentReport, 
 // amendments compares the figures at close with now and, if bisect, finds
 // the events that make the difference.
 func (a *App) amendments(ctx context.Context, cl PeriodClose, bisect bool) (AmendmentReport, error) {
-	rep := AmendmentReport{Close: cl, Changed: []FigureChange{}, Events: []Amendment{}}
+	rep := AmendmentReport{Close: cl, ClosedAt: cl.ClosedAt, Heads: cl.Heads, Digest: cl.Digest,
+		Changed: []FigureChange{}, Events: []Amendment{}}
 	school := ""
 	if cl.ScopeKind == ScopeSchool {
 		school = cl.Scope

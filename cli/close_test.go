@@ -184,7 +184,8 @@ func TestClose(t *testing.T) {
 		}
 	}
 	out = s.ok("close", "--amendments", "--period", "2021-H1", "--json").stdout
-	wantKeys(t, "close --amendments --json", []byte(out), "close", "figures_at_close", "figures_now", "changed", "events", "later", "views")
+	wantKeys(t, "close --amendments --json", []byte(out), "close", "closed_at", "heads", "digest",
+		"figures_at_close", "figures_now", "changed", "events", "later", "views")
 	decode(t, out, &am)
 	if len(am.Events) != 1 || am.Events[0].Seq != retraction.Seq || am.Events[0].Retracts == nil || am.Events[0].Retracts.ID != opening.ID ||
 		len(am.Events[0].Changes) == 0 || len(am.Changed) == 0 {

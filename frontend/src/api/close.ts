@@ -90,6 +90,10 @@ export interface Amendment {
 /** Go: app.AmendmentReport. */
 export interface AmendmentReport {
   close: PeriodClose;
+  /** The close's record time, heads and digest, repeated. */
+  closed_at: string;
+  heads: ChainRef[];
+  digest: DigestCodes;
   figures_at_close: Figure[];
   figures_now: Figure[];
   changed: FigureChange[];
