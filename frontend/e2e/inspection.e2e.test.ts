@@ -192,4 +192,38 @@ describe('Kiểm tra chéo against socai serve', () => {
     expect(Number.isNaN(Date.parse(report.made_at))).toBe(false);
     expect(h.pageErrors).toEqual([]);
   });
+
+  it('types the figures of a school paper report', async () => {
+    const p = h.page;
+    await p.getByTestId('inspection-open').click();
+    await p.getByTestId('openInspection-form').waitFor();
+    await pickOption(p, p.locator('#openInspection_inspected'), 'Trường Chính trị tỉnh Sơn La');
+    await p.locator('#openInspection_inspector').fill('Lê Văn Bình');
+    await p.getByTestId('openInspection-submit').click();
+    await p.getByTestId('openInspection-form').waitFor({ state: 'detached' });
+    await expect.poll(() => text(p.getByTestId('inspection-title'))).toBe('kt-sonla-2021-H1');
+
+    const ledger = await h.api<{ figures: { key: string; computed: number | null }[] }>(
+      'InspectionService',
+      'Compare',
+      'kt-sonla-2021-H1',
+    );
+    const computed = (key: string) => ledger.figures.find((f) => f.key === key)?.computed ?? NaN;
+    await p.getByTestId('inspection-enter').click();
+    await p.getByTestId('enterFigures-form').waitFor();
+    await pickOption(p, p.locator('#enterFigures_rows_0_key'), 'Thực hiện (lớp)');
+    await p.locator('#enterFigures_rows_0_value').fill(String(computed('classplans.executed.classes')));
+    await p.getByRole('button', { name: 'Thêm số liệu' }).click();
+    await pickOption(p, p.locator('#enterFigures_rows_1_key'), 'Thực hiện (học viên)');
+    await p.locator('#enterFigures_rows_1_value').fill(String(computed('classplans.executed.students') + 5));
+    await p.locator('#enterFigures_source').fill('45-BC/TCT');
+    await p.getByTestId('enterFigures-submit').click();
+    await p.getByTestId('enterFigures-form').waitFor({ state: 'detached' });
+    await expect.poll(() => text(p.getByTestId('inspection-source'))).toBe('Đoàn kiểm tra nhập theo 45-BC/TCT');
+    expect(await row('classplans.executed.classes').getAttribute('data-status')).toBe('khop');
+    expect(await row('classplans.executed.students').getAttribute('data-status')).toBe('chenh_lech');
+    expect((await row('classplans.executed.students').locator('td').allTextContents())[4]?.trim()).toBe('+5');
+    expect(await text(p.getByTestId('sum-reported'))).toBe('2');
+    expect(h.pageErrors).toEqual([]);
+  });
 });

@@ -187,7 +187,10 @@ export function EnterFiguresForm({
   inspection: Inspection;
   figures: ComparedFigure[];
 }) {
-  const options = figures.map((f) => ({ value: f.key, label: f.unit ? `${f.label} (${f.unit})` : f.label }));
+  const options = figures.map((f) => ({
+    value: f.key,
+    label: f.unit && !f.label.includes(f.unit) ? `${f.label} (${f.unit})` : f.label,
+  }));
   const entered = Object.entries(inspection.figures ?? {}).map(([key, value]) => ({ key, value }));
   return (
     <CommandModal<FiguresValues>
@@ -197,7 +200,6 @@ export function EnterFiguresForm({
       title={t.enterTitle}
       occurredOn="on"
       width={820}
-      fieldMap={{ 'data.figures': 'source' }}
       initialValues={
         {
           rows: entered.length > 0 ? entered : [{}],
