@@ -43,7 +43,7 @@ func (c *Check) party(field, id string) error {
 // openInspection requires the event to go to the stream of an inspection
 // that is open, on or after the day it was opened.
 func (c *Check) openInspection(stream, id string) (projections.Inspection, error) {
-	if err := c.Stream(stream, "inspection-"+id); err != nil {
+	if err := c.Stream(stream, inspectionStream(id)); err != nil {
 		return projections.Inspection{}, err
 	}
 	in, found, err := projections.GetInspection(c.Ctx, c.Q(), id)
@@ -76,7 +76,7 @@ func init() {
 			return Fail(events.EINVALID, "inspection_id",
 				"mã cuộc kiểm tra %q chỉ gồm chữ không dấu, chữ số và các dấu . _ : - (ví dụ kt-mnbgpb-2021-H1)", e.InspectionID)
 		}
-		if err := c.Stream(stream, "inspection-"+e.InspectionID); err != nil {
+		if err := c.Stream(stream, inspectionStream(e.InspectionID)); err != nil {
 			return err
 		}
 		if ok, err := c.Exists(`SELECT 1 FROM proj_inspections WHERE inspection_id = ?`, e.InspectionID); err != nil || ok {

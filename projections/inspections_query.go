@@ -93,9 +93,11 @@ func GetInspection(ctx context.Context, q Querier, id string) (in Inspection, fo
 
 // Finding is one finding of an inspection (kết quả kiểm tra).
 type Finding struct {
-	Seq        int64    `json:"seq"`
-	Subject    string   `json:"subject"`
-	Label      string   `json:"label"` // the figure's label when the subject is a figure key
+	Seq     int64  `json:"seq"`
+	Subject string `json:"subject"`
+	// Label is the subject as a reader sees it: here the subject itself; the
+	// inspection report puts the figure's label for a figure key.
+	Label      string   `json:"label"`
 	Reported   *float64 `json:"reported"`
 	Verified   *float64 `json:"verified"`
 	Status     string   `json:"status"`
