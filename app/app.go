@@ -32,6 +32,7 @@ type App struct {
 	Deadlines   *DeadlineService
 	Closing     *CloseService
 	Digest      *DigestService
+	Inspections *InspectionService
 
 	runtime *uiRuntime
 	// asOf, when set, is the ledger as it stood at a record time: every
@@ -68,6 +69,7 @@ func (a *App) wire() {
 	a.Deadlines = &DeadlineService{app: a}
 	a.Closing = &CloseService{app: a}
 	a.Digest = &DigestService{app: a}
+	a.Inspections = &InspectionService{app: a}
 }
 
 // AsOf is the same ledger as it stood at record time t (only the events
@@ -101,7 +103,8 @@ func (a *App) Close() error {
 
 // Services are the structs whose exported methods the UI may call.
 func (a *App) Services() []any {
-	return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research, a.Emulation, a.Deadlines, a.Closing, a.Digest}
+	return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research, a.Emulation, a.Deadlines, a.Closing, a.Digest,
+		a.Inspections}
 }
 
 // Startup receives the Wails context of the window.
