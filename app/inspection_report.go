@@ -13,12 +13,9 @@ import (
 	"fmt"
 	"html/template"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"time"
-
-	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"socai/events"
 	"socai/projections"
@@ -141,22 +138,11 @@ func (r InspectionReport) File(format string) (ReportFile, error) {
 // there; it returns the path, or "" if the user cancelled. Outside the
 // window there is no dialog: the browser uses ReportFile, the CLI --out.
 func (s *InspectionService) SaveReport(id, format string) (string, error) {
-	if s.app.runtime.ctx == nil {
-		return "", Fail(EUnavailable, "", "hộp thoại lưu tệp chỉ có trong cửa sổ ứng dụng")
-	}
 	f, err := s.ReportFile(id, format)
 	if err != nil {
 		return "", err
 	}
-	ext := strings.TrimPrefix(f.Name[strings.LastIndexByte(f.Name, '.'):], ".")
-	path, err := wruntime.SaveFileDialog(s.app.runtime.ctx, wruntime.SaveDialogOptions{
-		Title: "Lưu biên bản kiểm tra chéo", DefaultFilename: f.Name,
-		Filters: []wruntime.FileFilter{{DisplayName: strings.ToUpper(ext) + " (*." + ext + ")", Pattern: "*." + ext}},
-	})
-	if err != nil || path == "" {
-		return "", err
-	}
-	return path, os.WriteFile(path, []byte(f.Content), 0o644)
+	return s.app.runtime.saveFile("Lưu biên bản kiểm tra chéo", f.Name, []byte(f.Content))
 }
 
 //go:embed inspection_report.html
