@@ -231,6 +231,7 @@ describe('Xem tại thời điểm against socai serve', () => {
     const [yyyy, mm, dd] = iso.split('-');
 
     await p.locator('#asof-input').click();
+    await p.locator('.ant-picker-dropdown:visible .ant-picker-date-panel').waitFor();
     const cell = p.locator(`.ant-picker-dropdown:visible td[title="${iso}"]:not(.ant-picker-cell-disabled)`).first();
     if ((await cell.count()) === 0) await p.locator('.ant-picker-dropdown:visible .ant-picker-header-prev-btn').click();
     await cell.click();
