@@ -38,6 +38,8 @@ type App struct {
 	// asOf, when set, is the ledger as it stood at a record time: every
 	// query reads it and every command is refused.
 	asOf *projections.AsOf
+	// mode is the moment the window chose to look at (asof_mode.go).
+	mode asOfMode
 }
 
 // Open opens (creating if needed) the ledger at path and brings its
@@ -53,6 +55,7 @@ func Open(path string, progress projections.Progress) (*App, error) {
 		return nil, err
 	}
 	a := &App{Store: st, Projections: runner, Actor: DefaultActor(), runtime: &uiRuntime{}}
+	a.mode.live = st.DB()
 	a.wire()
 	st.Subscribe(func(recs []events.Record) { a.runtime.emit("ledger:changed", len(recs)) })
 	return a, nil
@@ -90,6 +93,9 @@ func (a *App) DB() *sql.DB {
 	if a.asOf != nil {
 		return a.asOf.DB()
 	}
+	if db := a.mode.db(); db != nil {
+		return db
+	}
 	return a.Store.DB()
 }
 
@@ -98,6 +104,7 @@ func (a *App) Close() error {
 	if a.asOf != nil {
 		return a.asOf.Close()
 	}
+	a.mode.close()
 	return a.Store.Close()
 }
 

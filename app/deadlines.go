@@ -79,14 +79,15 @@ func (s *DeadlineService) SubmitReport(in events.ReportSubmitted, note Note) (Re
 func vnToday() events.Date { return events.DateOf(time.Now().In(vn.Zone)) }
 
 // List returns the deadlines of a year with their status as of today (in
-// Vietnam), for a school or the whole ledger when school is "".
+// Vietnam; in a view of the past, its day), for a school or the whole ledger
+// when school is "".
 func (s *DeadlineService) List(year int, school string) ([]projections.DeadlineStatus, error) {
-	return projections.Deadlines(context.Background(), s.app.DB(), year, vnToday(), school)
+	return projections.Deadlines(context.Background(), s.app.DB(), year, s.app.today(), school)
 }
 
 // Next returns up to n deadlines still to meet, nearest first, for the dashboard.
 func (s *DeadlineService) Next(n int) ([]projections.DeadlineStatus, error) {
-	return projections.NextDeadlines(context.Background(), s.app.DB(), vnToday(), n)
+	return projections.NextDeadlines(context.Background(), s.app.DB(), s.app.today(), n)
 }
 
 // standardDeadlines are the dates (day, month) of Công văn 3552-CV/HVCTQG.

@@ -67,3 +67,17 @@ func (s *LedgerService) IsEmpty() (bool, error) {
 func (s *LedgerService) LoadDemo() (DemoResult, error) {
 	return s.app.LoadDemo(context.Background())
 }
+
+// SetAsOf shows the ledger as it stood at record time t: RFC 3339, or a date
+// (the end of that day in Vietnam), "" for now. While it shows the past
+// every service answers as of then and every command is refused
+// (read_only). A moment in the future or that cannot be read is refused
+// (invalid, field as_of) and changes nothing.
+func (s *LedgerService) SetAsOf(t string) (AsOfState, error) {
+	return s.app.ShowAsOf(context.Background(), t)
+}
+
+// AsOfState says which moment the ledger is shown at.
+func (s *LedgerService) AsOfState() (AsOfState, error) {
+	return s.app.AsOfState(context.Background())
+}

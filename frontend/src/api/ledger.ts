@@ -62,6 +62,16 @@ export interface VerifyReport {
   verified_at: string;
 }
 
+/** The moment the ledger is shown at (Go: app.AsOfState). */
+export interface AsOfState {
+  /** True in a view of the past: every page answers as of as_of, nothing can be recorded. */
+  historical: boolean;
+  /** RFC 3339, UTC; "" for now. */
+  as_of: string;
+  /** Events the view holds: those recorded by as_of, or all of them now. */
+  events: number;
+}
+
 export const LedgerService = {
   Info: (): Promise<LedgerInfo> => call<LedgerInfo>(SERVICE, 'Info'),
   Verify: (): Promise<VerifyReport> => call<VerifyReport>(SERVICE, 'Verify'),
@@ -69,4 +79,9 @@ export const LedgerService = {
   IsEmpty: (): Promise<boolean> => call<boolean>(SERVICE, 'IsEmpty'),
   /** Records the demo cluster (miền núi biên giới phía Bắc). */
   LoadDemo: (): Promise<unknown> => call<unknown>(SERVICE, 'LoadDemo'),
+  /** Shows the ledger as of a record time: RFC 3339, or "YYYY-MM-DD" (the end of that
+   * day in Vietnam); "" for now. A future or unreadable moment is refused (invalid). */
+  SetAsOf: (asOf: string): Promise<AsOfState> => call<AsOfState>(SERVICE, 'SetAsOf', asOf),
+  /** The moment the ledger is shown at. */
+  AsOfState: (): Promise<AsOfState> => call<AsOfState>(SERVICE, 'AsOfState'),
 };

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Layout, Menu, Tooltip, Typography } from 'antd';
+import { Layout, Menu, Tag, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
@@ -13,9 +13,15 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons';
 import { vi } from '../locales/vi';
+import { useWritable } from '../stores/asof';
 import { AREAS, useNavigationStore, type AreaKey } from '../stores/navigation';
+import { AsOfPicker } from './AsOfPicker';
+import { HistoricalBanner } from './HistoricalBanner';
 
 const { Header, Sider, Content } = Layout;
+
+/** The header's colour while the window shows the past: dark amber, not the usual red. */
+export const HISTORICAL_HEADER = '#7a4a00';
 
 const ICONS: Record<AreaKey, ReactNode> = {
   overview: <DashboardOutlined />,
@@ -32,6 +38,7 @@ const ICONS: Record<AreaKey, ReactNode> = {
 export function AppLayout({ children }: { children: ReactNode }) {
   const area = useNavigationStore((s) => s.area);
   const go = useNavigationStore((s) => s.go);
+  const historical = !useWritable();
 
   const items: MenuProps['items'] = AREAS.map(({ key, ready }) => {
     const label = vi.nav[key];
@@ -52,18 +59,35 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header
-        style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 20 }}
-      >
-        <img src="./favicon.png" alt="" width={32} height={32} style={{ borderRadius: 4 }} />
-        <Typography.Title
-          level={4}
-          style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}
-          data-testid="app-title"
+      <div style={{ position: 'sticky', top: 0, zIndex: 100 }}>
+        <Header
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            paddingInline: 20,
+            ...(historical ? { background: HISTORICAL_HEADER } : {}),
+          }}
+          data-testid="app-header"
+          data-historical={historical ? 'true' : 'false'}
         >
-          {vi.app.title}
-        </Typography.Title>
-      </Header>
+          <img src="./favicon.png" alt="" width={32} height={32} style={{ borderRadius: 4 }} />
+          <Typography.Title
+            level={4}
+            style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}
+            data-testid="app-title"
+          >
+            {vi.app.title}
+          </Typography.Title>
+          {historical ? (
+            <Tag color="gold" style={{ fontWeight: 600 }} data-testid="asof-tag">
+              {vi.asOf.historicalTag}
+            </Tag>
+          ) : null}
+          <AsOfPicker />
+        </Header>
+        <HistoricalBanner />
+      </div>
       <Layout>
         <Sider width={290} theme="light">
           <Menu

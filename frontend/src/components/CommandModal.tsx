@@ -4,7 +4,9 @@ import type { ButtonProps, FormInstance } from 'antd';
 import { toApiError } from '../api/bridge';
 import type { Note, Result } from '../api/types';
 import { vi } from '../locales/vi';
+import { useAsOfStore } from '../stores/asof';
 import { useFiltersStore } from '../stores/filters';
+import { asOfLabel } from '../utils/asof';
 import { fieldToNamePath, samePath, type NamePath } from '../utils/fields';
 import { formatInt } from '../utils/format';
 
@@ -42,6 +44,8 @@ export function CommandModal<V extends object>(props: CommandModalProps<V>) {
   const [alert, setAlert] = useState<string | null>(null);
   const { message } = App.useApp();
   const changed = useFiltersStore((s) => s.changed);
+  // a historical view records nothing: the form may be read, not sent
+  const asOf = useAsOfStore((s) => s.asOf);
 
   // Each opening starts from this opening's initial values: the form instance
   // outlives the modal's content and would otherwise keep the last values.
@@ -73,6 +77,8 @@ export function CommandModal<V extends object>(props: CommandModalProps<V>) {
       onClose();
     } catch (err) {
       const e = toApiError(err);
+      // the window was switched to the past elsewhere (another tab of socai serve)
+      if (e.code === 'read_only') void useAsOfStore.getState().sync();
       const text = e.message;
       const path = fieldToNamePath(e.field, { occurredOn, extra: fieldMap });
       const known = form.getFieldsError().map((f) => f.name as NamePath);
@@ -99,10 +105,19 @@ export function CommandModal<V extends object>(props: CommandModalProps<V>) {
       destroyOnHidden
       maskClosable={false}
       width={props.width ?? 640}
-      okButtonProps={{ 'data-testid': `${name}-submit` } as ButtonProps}
+      okButtonProps={{ 'data-testid': `${name}-submit`, disabled: asOf !== null } as ButtonProps}
       cancelButtonProps={{ 'data-testid': `${name}-cancel` } as ButtonProps}
     >
       <div data-testid={`${name}-form`}>
+        {asOf !== null ? (
+          <Alert
+            type="warning"
+            showIcon
+            message={vi.asOf.formReadOnly(asOfLabel(asOf))}
+            style={{ marginBottom: 16 }}
+            data-testid={`${name}-read-only`}
+          />
+        ) : null}
         {alert ? (
           <Alert
             type="error"

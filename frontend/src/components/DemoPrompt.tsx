@@ -4,6 +4,7 @@ import { DatabaseOutlined, FileAddOutlined } from '@ant-design/icons';
 import { errorMessage } from '../api/bridge';
 import { LedgerService } from '../api/ledger';
 import { vi } from '../locales/vi';
+import { useWritable } from '../stores/asof';
 import { useFiltersStore } from '../stores/filters';
 import { useLedgerStore } from '../stores/ledger';
 import { formatInt } from '../utils/format';
@@ -17,6 +18,8 @@ export function DemoPrompt() {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { message } = App.useApp();
+  // a historical view records nothing: the demo is not offered there
+  const writable = useWritable();
 
   useEffect(() => {
     let live = true;
@@ -54,7 +57,7 @@ export function DemoPrompt() {
 
   return (
     <Modal
-      open={open}
+      open={open && writable}
       title={vi.demo.title}
       closable={!loading}
       maskClosable={false}
@@ -74,6 +77,7 @@ export function DemoPrompt() {
               block
               icon={<DatabaseOutlined />}
               loading={loading}
+              disabled={!writable}
               onClick={() => void loadDemo()}
               data-testid="demo-load"
               style={{ whiteSpace: 'normal', height: 'auto', minHeight: 40 }}

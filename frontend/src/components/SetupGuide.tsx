@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Empty, Typography } from 'antd';
 import { ApartmentOutlined } from '@ant-design/icons';
 import { vi } from '../locales/vi';
+import { useWritable } from '../stores/asof';
 import { useNavigationStore } from '../stores/navigation';
 import { missingSetup, useOrganisationStore } from '../stores/organisation';
 
@@ -11,9 +12,18 @@ const t = vi.setup;
 export function SetupGuide() {
   const { clusters, schools, classTypes, loaded } = useOrganisationStore();
   const go = useNavigationStore((s) => s.go);
+  const writable = useWritable();
   if (!loaded) return null;
   const missing = missingSetup({ clusters, schools, classTypes });
   if (missing.length === 0) return null;
+  // a view of the past is not set up, only looked at: say that it holds nothing yet
+  if (!writable) {
+    return missing.includes('cluster') ? (
+      <Card data-testid="asof-empty">
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={vi.asOf.emptyOrganisation} />
+      </Card>
+    ) : null;
+  }
   const button = (text: string, testId: string, type: 'primary' | 'default') => (
     <Button type={type} icon={<ApartmentOutlined />} onClick={() => go('organisation')} data-testid={testId}>
       {text}

@@ -811,6 +811,27 @@ export const vi = {
 
   asOf: {
     label: 'Xem tại thời điểm',
+    placeholder: 'Hiện tại',
+    pickerHint: 'Chọn ngày giờ (dd/mm/yyyy HH:mm) để xem mọi trang như sổ cái tại thời điểm đó; chỉ chọn ngày là xem đến hết ngày đó.',
+    backToNow: 'Về hiện tại',
+    historicalTag: 'Xem lịch sử',
+    banner: (when: string) => `Đang xem số liệu như tại ${when} — chế độ xem lịch sử, không ghi được`,
+    bannerDetail: (events: string) =>
+      `Mọi trang hiển thị sổ cái như đã ghi đến thời điểm này (${events} sự kiện); những gì ghi sau đó chưa được tính. ` +
+      'Chọn “Về hiện tại” để xem số liệu mới nhất và ghi tiếp.',
+    emptyView: 'Tại thời điểm này sổ cái chưa có sự kiện nào: các trang chưa có số liệu.',
+    emptyOrganisation: 'Tại thời điểm đang xem, sổ cái chưa có cụm thi đua nào: chưa có số liệu để hiển thị.',
+    readOnly: 'Đang xem lịch sử: không ghi được. Chọn “Về hiện tại” để ghi.',
+    switching: 'Đang dựng lại số liệu tại thời điểm đã chọn…',
+    switched: (when: string) => `Đang xem sổ cái như tại ${when}`,
+    back: 'Đã về số liệu hiện tại',
+    refused: 'Không xem được tại thời điểm này',
+    ledgerNote: (when: string, events: string) =>
+      `Các trang số liệu đang hiển thị sổ cái như tại ${when} (${events} sự kiện đã ghi đến lúc đó). ` +
+      'Trang Sổ cái này luôn cho biết sổ cái hiện tại: số sự kiện, số luồng và đầu chuỗi băm bên dưới là của toàn bộ sổ cái, ' +
+      'và kiểm tra toàn vẹn chạy trên toàn bộ sổ cái.',
+    ledgerNoteTitle: 'Chế độ xem lịch sử',
+    formReadOnly: (when: string) => `Đang xem số liệu như tại ${when}: chế độ xem lịch sử không ghi được.`,
   },
 
   classPlans: {

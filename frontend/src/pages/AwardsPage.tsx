@@ -17,6 +17,7 @@ import { AwardChecksTable } from '../components/AwardChecksTable';
 import { PageHeader } from '../components/PageHeader';
 import { RowActions } from '../components/RowActions';
 import { ServiceError } from '../components/ServiceError';
+import { ReadOnlyTip, WriteButton } from '../components/WriteGuard';
 import {
   AwardTitleForm,
   DefineCriterionForm,
@@ -31,6 +32,7 @@ import {
 import { StaffCountForm } from '../forms/OrganisationForms';
 import { useServiceData } from '../hooks/useServiceData';
 import { label, vi } from '../locales/vi';
+import { useWritable } from '../stores/asof';
 import { useFiltersStore } from '../stores/filters';
 import { schoolName, schoolShortName, useOrganisationStore } from '../stores/organisation';
 import { formatDate, formatInt, formatNumber } from '../utils/format';
@@ -248,6 +250,7 @@ export function AwardsPage() {
   const year = periodYear(period);
   const [modal, setModal] = useState<ModalState>(null);
   const close = () => setModal(null);
+  const writable = useWritable();
 
   const figures = useServiceData(() => EmulationService.Figures(year, school), [year, school]);
   const titles = useServiceData(() => EmulationService.Titles(year, school), [year, school]);
@@ -348,25 +351,28 @@ export function AwardsPage() {
         }
         actions={
           <>
-            <Dropdown
-              trigger={['click']}
-              menu={{
-                items: more.map((m) => ({ key: m.key, label: <span data-testid={`more-${m.key}`}>{m.label}</span> })),
-                onClick: ({ key }) => setModal({ kind: key as FormKind }),
-              }}
-            >
-              <Button data-testid="btn-awards-more">
-                {t.more} <DownOutlined />
-              </Button>
-            </Dropdown>
-            <Button
+            <ReadOnlyTip>
+              <Dropdown
+                trigger={['click']}
+                disabled={!writable}
+                menu={{
+                  items: more.map((m) => ({ key: m.key, label: <span data-testid={`more-${m.key}`}>{m.label}</span> })),
+                  onClick: ({ key }) => setModal({ kind: key as FormKind }),
+                }}
+              >
+                <Button data-testid="btn-awards-more" disabled={!writable}>
+                  {t.more} <DownOutlined />
+                </Button>
+              </Dropdown>
+            </ReadOnlyTip>
+            <WriteButton
               type="primary"
               icon={<PlusOutlined />}
               onClick={() => setModal({ kind: 'award' })}
               data-testid="btn-awardTitle"
             >
               {t.awardTitle}
-            </Button>
+            </WriteButton>
           </>
         }
       />

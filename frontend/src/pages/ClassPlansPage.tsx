@@ -7,6 +7,7 @@ import { ClassPlanHeadline } from '../components/ClassPlanHeadline';
 import { ClassPlanTable } from '../components/ClassPlanTable';
 import { PageHeader } from '../components/PageHeader';
 import { ServiceError } from '../components/ServiceError';
+import { ReadOnlyTip, WriteButton } from '../components/WriteGuard';
 import {
   AssignTargetForm,
   CancelClassForm,
@@ -20,6 +21,7 @@ import {
 } from '../forms/ClassPlanForms';
 import { useServiceData } from '../hooks/useServiceData';
 import { label, vi } from '../locales/vi';
+import { useWritable } from '../stores/asof';
 import { useFiltersStore } from '../stores/filters';
 import { schoolShortName, useOrganisationStore } from '../stores/organisation';
 import { formatDate, formatInt } from '../utils/format';
@@ -54,6 +56,7 @@ export function ClassPlansPage() {
   const [onlyPeriod, setOnlyPeriod] = useState(true);
   const [search, setSearch] = useState('');
   const schools = useOrganisationStore((s) => s.schools);
+  const writable = useWritable();
 
   const figures = useServiceData(() => ClassPlanService.Figures(period, school), [period, school]);
   const classes = useServiceData(() => ClassPlanService.Classes(school), [school]);
@@ -162,8 +165,13 @@ export function ClassPlansPage() {
         };
         const items: MenuProps['items'] = acts.map((a) => ({
           key: a,
-          label: <span data-testid={`class-action-${a}`}>{labels[a]}</span>,
+          label: (
+            <ReadOnlyTip>
+              <span data-testid={`class-action-${a}`}>{labels[a]}</span>
+            </ReadOnlyTip>
+          ),
           danger: a === 'cancel',
+          disabled: !writable,
         }));
         return (
           <Dropdown
@@ -192,20 +200,20 @@ export function ClassPlansPage() {
         intro={t.pageIntro}
         actions={
           <>
-            <Button onClick={() => setModal({ kind: 'target' })} data-testid="btn-assignTarget">
+            <WriteButton onClick={() => setModal({ kind: 'target' })} data-testid="btn-assignTarget">
               {t.assignTarget}
-            </Button>
-            <Button onClick={() => setModal({ kind: 'plan' })} data-testid="btn-planClass">
+            </WriteButton>
+            <WriteButton onClick={() => setModal({ kind: 'plan' })} data-testid="btn-planClass">
               {t.planClass}
-            </Button>
-            <Button
+            </WriteButton>
+            <WriteButton
               type="primary"
               icon={<PlusOutlined />}
               onClick={() => setModal({ kind: 'open' })}
               data-testid="btn-openClass"
             >
               {t.openClass}
-            </Button>
+            </WriteButton>
           </>
         }
       />

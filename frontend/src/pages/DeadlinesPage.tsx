@@ -7,9 +7,11 @@ import { DEADLINE_KINDS, DeadlineService, type DeadlineStatus } from '../api/dea
 import { PageHeader } from '../components/PageHeader';
 import { RowActions } from '../components/RowActions';
 import { ServiceError } from '../components/ServiceError';
+import { ReadOnlyTip, WriteButton } from '../components/WriteGuard';
 import { SetDeadlineForm, SubmitReportForm } from '../forms/DeadlineForms';
 import { useServiceData } from '../hooks/useServiceData';
 import { label, vi } from '../locales/vi';
+import { useWritable } from '../stores/asof';
 import { useFiltersStore } from '../stores/filters';
 import { ClusterSelect, useDefaultCluster } from '../components/Selects';
 import { useOrganisationStore } from '../stores/organisation';
@@ -141,6 +143,7 @@ export function DeadlinesPage() {
   const [calendarBusy, setCalendarBusy] = useState(false);
   const { message } = App.useApp();
   const close = () => setModal(null);
+  const writable = useWritable();
 
   const list = useServiceData(() => DeadlineService.List(year, school), [year, school]);
   const defaultCluster = useDefaultCluster();
@@ -185,41 +188,48 @@ export function DeadlinesPage() {
         intro={t.pageIntro(year)}
         actions={
           <>
-            <Popconfirm
-              title={t.standardCalendar}
-              description={
-                <Space direction="vertical" size={8}>
-                  <span>{t.standardCalendarConfirm(year)}</span>
-                  {clusterCount > 1 ? (
-                    <ClusterSelect
-                      value={cluster}
-                      onChange={setChosenCluster}
-                      style={{ width: 360 }}
-                      data-testid="calendar-cluster"
-                    />
-                  ) : null}
-                </Space>
-              }
-              okText={vi.forms.ok}
-              cancelText={vi.forms.cancel}
-              onConfirm={() => void recordCalendar()}
-              disabled={!cluster}
-            >
-              <Button icon={<CalendarOutlined />} loading={calendarBusy} disabled={!cluster} data-testid="btn-standardCalendar">
-                {t.standardCalendar}
-              </Button>
-            </Popconfirm>
-            <Button onClick={() => setModal({ kind: 'deadline' })} data-testid="btn-setDeadline">
+            <ReadOnlyTip>
+              <Popconfirm
+                title={t.standardCalendar}
+                description={
+                  <Space direction="vertical" size={8}>
+                    <span>{t.standardCalendarConfirm(year)}</span>
+                    {clusterCount > 1 ? (
+                      <ClusterSelect
+                        value={cluster}
+                        onChange={setChosenCluster}
+                        style={{ width: 360 }}
+                        data-testid="calendar-cluster"
+                      />
+                    ) : null}
+                  </Space>
+                }
+                okText={vi.forms.ok}
+                cancelText={vi.forms.cancel}
+                onConfirm={() => void recordCalendar()}
+                disabled={!cluster || !writable}
+              >
+                <Button
+                  icon={<CalendarOutlined />}
+                  loading={calendarBusy}
+                  disabled={!cluster || !writable}
+                  data-testid="btn-standardCalendar"
+                >
+                  {t.standardCalendar}
+                </Button>
+              </Popconfirm>
+            </ReadOnlyTip>
+            <WriteButton onClick={() => setModal({ kind: 'deadline' })} data-testid="btn-setDeadline">
               {t.setDeadline}
-            </Button>
-            <Button
+            </WriteButton>
+            <WriteButton
               type="primary"
               icon={<PlusOutlined />}
               onClick={() => setModal({ kind: 'report' })}
               data-testid="btn-submitReport"
             >
               {t.submitReport}
-            </Button>
+            </WriteButton>
           </>
         }
       />

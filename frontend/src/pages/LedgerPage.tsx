@@ -4,14 +4,17 @@ import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ChainHeadsTable } from '../components/ChainHeadsTable';
 import { VerifyResult } from '../components/VerifyResult';
 import { vi } from '../locales/vi';
+import { useAsOfStore } from '../stores/asof';
 import { useFiltersStore } from '../stores/filters';
 import { useLedgerStore } from '../stores/ledger';
+import { asOfLabel } from '../utils/asof';
 import { formatInt } from '../utils/format';
 
 /** "Sổ cái": the event store itself, its hash chains and their verification. */
 export function LedgerPage() {
   const { info, loading, error, report, verifying, verifyError, load, verify } = useLedgerStore();
   const revision = useFiltersStore((s) => s.revision);
+  const { asOf, events: eventsThen } = useAsOfStore();
 
   useEffect(() => {
     void load();
@@ -49,6 +52,16 @@ export function LedgerPage() {
           </Button>
         </Space>
       </div>
+
+      {asOf ? (
+        <Alert
+          type="info"
+          showIcon
+          message={vi.asOf.ledgerNoteTitle}
+          description={vi.asOf.ledgerNote(asOfLabel(asOf), formatInt(eventsThen))}
+          data-testid="ledger-asof-note"
+        />
+      ) : null}
 
       {error ? (
         <Alert

@@ -6,6 +6,7 @@ import { EmulationService, type SchoolAwards } from '../api/emulation';
 import { OrganisationService, type ClassType, type Cluster, type ClusterRolesAssigned, type School } from '../api/organisation';
 import { PageHeader } from '../components/PageHeader';
 import { ServiceError } from '../components/ServiceError';
+import { WriteButton } from '../components/WriteGuard';
 import {
   AssignRolesForm,
   DefineClassTypeForm,
@@ -15,6 +16,7 @@ import {
 } from '../forms/OrganisationForms';
 import { useServiceData } from '../hooks/useServiceData';
 import { label, vi } from '../locales/vi';
+import { useWritable } from '../stores/asof';
 import { useFiltersStore } from '../stores/filters';
 import { clusterName, missingSetup, schoolName, useOrganisationStore, type SetupStep } from '../stores/organisation';
 import { formatInt } from '../utils/format';
@@ -51,14 +53,17 @@ const STEPS: { key: SetupStep; title: string }[] = [
 /** The one action of a table row. */
 function RowLink({ testId, text, onClick }: { testId: string; text: string; onClick: () => void }) {
   return (
-    <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={onClick} data-testid={testId}>
+    <WriteButton size="small" type="link" style={{ paddingInline: 0 }} onClick={onClick} data-testid={testId}>
       {text}
-    </Button>
+    </WriteButton>
   );
 }
 
-/** A button in a card's header, disabled with the reason when its prerequisite is missing. */
-function AddButton({ testId, text, onClick, blocked }: { testId: string; text: string; onClick: () => void; blocked?: string | undefined }) {
+/** A button in a card's header, disabled with the reason when its prerequisite is missing
+ * or the window shows the past. */
+function AddButton({ testId, text, onClick, blocked: missing }: { testId: string; text: string; onClick: () => void; blocked?: string | undefined }) {
+  const writable = useWritable();
+  const blocked = missing ?? (writable ? undefined : vi.asOf.readOnly);
   const button = (
     <Button size="small" type="primary" ghost icon={<PlusOutlined />} onClick={onClick} disabled={Boolean(blocked)} data-testid={testId}>
       {text}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Input, Row, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, Input, Row, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import {
@@ -19,6 +19,7 @@ import { Figure } from '../components/Figure';
 import { PageHeader } from '../components/PageHeader';
 import { RowActions } from '../components/RowActions';
 import { ServiceError } from '../components/ServiceError';
+import { WriteButton } from '../components/WriteGuard';
 import {
   AcceptTopicForm,
   CancelTopicForm,
@@ -426,18 +427,18 @@ export function ResearchPage() {
         intro={t.pageIntro}
         actions={
           <>
-            <Button type="primary" onClick={() => setModal({ kind: 'topic' })} data-testid="btn-registerTopic">
+            <WriteButton type="primary" onClick={() => setModal({ kind: 'topic' })} data-testid="btn-registerTopic">
               {t.registerTopic}
-            </Button>
-            <Button onClick={() => setModal({ kind: 'workshop' })} data-testid="btn-holdWorkshop">
+            </WriteButton>
+            <WriteButton onClick={() => setModal({ kind: 'workshop' })} data-testid="btn-holdWorkshop">
               {t.holdWorkshop}
-            </Button>
-            <Button onClick={() => setModal({ kind: 'bulletin' })} data-testid="btn-issueBulletin">
+            </WriteButton>
+            <WriteButton onClick={() => setModal({ kind: 'bulletin' })} data-testid="btn-issueBulletin">
               {t.issueBulletin}
-            </Button>
-            <Button onClick={() => setModal({ kind: 'website' })} data-testid="btn-registerWebsite">
+            </WriteButton>
+            <WriteButton onClick={() => setModal({ kind: 'website' })} data-testid="btn-registerWebsite">
               {t.registerWebsite}
-            </Button>
+            </WriteButton>
           </>
         }
       />

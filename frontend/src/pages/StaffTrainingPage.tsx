@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Input, Row, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, Input, Row, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
@@ -15,6 +15,7 @@ import { StaffSchoolChart } from '../components/StaffSchoolChart';
 import { PageHeader } from '../components/PageHeader';
 import { RowActions } from '../components/RowActions';
 import { ServiceError } from '../components/ServiceError';
+import { WriteButton } from '../components/WriteGuard';
 import {
   CompleteTrainingForm,
   PlanTrainingForm,
@@ -294,20 +295,20 @@ export function StaffTrainingPage() {
         intro={t.pageIntro}
         actions={
           <>
-            <Button onClick={() => setModal({ kind: 'staff' })} data-testid="btn-recordStaff">
+            <WriteButton onClick={() => setModal({ kind: 'staff' })} data-testid="btn-recordStaff">
               {t.recordStaff}
-            </Button>
-            <Button onClick={() => setModal({ kind: 'plan' })} data-testid="btn-planTraining">
+            </WriteButton>
+            <WriteButton onClick={() => setModal({ kind: 'plan' })} data-testid="btn-planTraining">
               {t.planTraining}
-            </Button>
-            <Button
+            </WriteButton>
+            <WriteButton
               type="primary"
               icon={<PlusOutlined />}
               onClick={() => setModal({ kind: 'start' })}
               data-testid="btn-startTraining"
             >
               {t.startTraining}
-            </Button>
+            </WriteButton>
           </>
         }
       />
