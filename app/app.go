@@ -33,6 +33,7 @@ type App struct {
 	Closing     *CloseService
 	Digest      *DigestService
 	Inspections *InspectionService
+	Export      *ExportService
 
 	runtime *uiRuntime
 	// asOf, when set, is the ledger as it stood at a record time: every
@@ -73,6 +74,7 @@ func (a *App) wire() {
 	a.Closing = &CloseService{app: a}
 	a.Digest = &DigestService{app: a}
 	a.Inspections = &InspectionService{app: a}
+	a.Export = &ExportService{app: a}
 }
 
 // AsOf is the same ledger as it stood at record time t (only the events
@@ -111,7 +113,7 @@ func (a *App) Close() error {
 // Services are the structs whose exported methods the UI may call.
 func (a *App) Services() []any {
 	return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research, a.Emulation, a.Deadlines, a.Closing, a.Digest,
-		a.Inspections}
+		a.Inspections, a.Export}
 }
 
 // Startup receives the Wails context of the window.

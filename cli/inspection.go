@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +20,7 @@ import (
 )
 
 // inspectionCommands are the subcommands of socai inspection.
-var inspectionCommands = map[string]func(env *Env, args []string) error{
+var inspectionCommands = subcommands{
 	"open":    runInspectionOpen,
 	"figures": runInspectionFigures,
 	"compare": runInspectionCompare,
@@ -37,19 +36,7 @@ func init() {
 }
 
 func runInspection(env *Env, args []string) error {
-	names := make([]string, 0, len(inspectionCommands))
-	for n := range inspectionCommands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return usagef("cách dùng: socai inspection %s … (xem docs/inspection.md)", strings.Join(names, "|"))
-	}
-	run, ok := inspectionCommands[args[0]]
-	if !ok {
-		return usagef("không có lệnh inspection %q (có: %s)", args[0], strings.Join(names, ", "))
-	}
-	return run(env, args[1:])
+	return inspectionCommands.run(env, "inspection", "docs/inspection.md", args)
 }
 
 // recordFlags are the flags of every inspection command that records: the

@@ -5,6 +5,7 @@ import { AuditPage } from './pages/AuditPage';
 import { AwardsPage } from './pages/AwardsPage';
 import { ClassPlansPage } from './pages/ClassPlansPage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
+import { ExchangePage } from './pages/ExchangePage';
 import { LedgerPage } from './pages/LedgerPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -24,6 +25,7 @@ const PAGES: Partial<Record<AreaKey, () => ReactNode>> = {
   awards: () => <AwardsPage />,
   deadlines: () => <DeadlinesPage />,
   inspections: () => <AuditPage />,
+  exchange: () => <ExchangePage />,
   organisation: () => <OrganisationPage />,
   ledger: () => <LedgerPage />,
 };

@@ -10,6 +10,7 @@ import {
   FieldTimeOutlined,
   ReadOutlined,
   ScheduleOutlined,
+  SwapOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
 import { vi } from '../locales/vi';
@@ -31,6 +32,7 @@ const ICONS: Record<AreaKey, ReactNode> = {
   awards: <TrophyOutlined />,
   deadlines: <FieldTimeOutlined />,
   inspections: <AuditOutlined />,
+  exchange: <SwapOutlined />,
   organisation: <ApartmentOutlined />,
   ledger: <BookOutlined />,
 };

@@ -17,6 +17,7 @@ export const vi = {
     awards: 'Thi đua – Khen thưởng',
     deadlines: 'Hạn nộp & Báo cáo',
     inspections: 'Kiểm tra – Kiểm toán',
+    exchange: 'Trao đổi dữ liệu',
     organisation: 'Tổ chức',
     ledger: 'Sổ cái',
     comingLater: 'Sẽ có trong phiên bản sau',
@@ -806,6 +807,32 @@ export const vi = {
         thieu_minh_chung: 'Thiếu minh chứng',
       } as Record<string, string>,
       readOnly: 'Đang xem sổ cái tại một thời điểm trong quá khứ: không ghi được.',
+    },
+  },
+
+  exchange: {
+    pageTitle: 'Trao đổi dữ liệu',
+    pageIntro:
+      'Xuất báo cáo và số liệu để gửi lên, bản chụp số liệu của một kỳ để kiểm tra, gói dữ liệu giữa các trường và Cụm trưởng.',
+
+    report: {
+      title: 'Báo cáo (DOCX)',
+    },
+
+    figures: {
+      title: 'Số liệu (XLSX, CSV, JSON)',
+    },
+
+    snapshot: {
+      title: 'Bản chụp số liệu của kỳ (.socai)',
+    },
+
+    bundle: {
+      title: 'Gói dữ liệu giữa các bản cài đặt',
+    },
+
+    keys: {
+      title: 'Khóa ký của bản cài đặt',
     },
   },
 

@@ -12,6 +12,7 @@ export type AreaKey =
   | 'awards'
   | 'deadlines'
   | 'inspections'
+  | 'exchange'
   | 'organisation'
   | 'ledger';
 
@@ -23,6 +24,7 @@ export const AREAS: readonly { key: AreaKey; ready: boolean }[] = [
   { key: 'awards', ready: true },
   { key: 'deadlines', ready: true },
   { key: 'inspections', ready: true },
+  { key: 'exchange', ready: true },
   { key: 'organisation', ready: true },
   { key: 'ledger', ready: true },
 ];
