@@ -30,6 +30,7 @@ type App struct {
 	Research    *ResearchService
 	Emulation   *EmulationService
 	Deadlines   *DeadlineService
+	History     *HistoryService
 
 	runtime *uiRuntime
 	// asOf, when set, is the ledger as it stood at a record time: every
@@ -64,6 +65,7 @@ func (a *App) wire() {
 	a.Research = &ResearchService{app: a}
 	a.Emulation = &EmulationService{app: a}
 	a.Deadlines = &DeadlineService{app: a}
+	a.History = &HistoryService{app: a}
 }
 
 // AsOf is the same ledger as it stood at record time t (only the events
@@ -97,7 +99,7 @@ func (a *App) Close() error {
 
 // Services are the structs whose exported methods the UI may call.
 func (a *App) Services() []any {
-	return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research, a.Emulation, a.Deadlines}
+	return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research, a.Emulation, a.Deadlines, a.History}
 }
 
 // Startup receives the Wails context of the window.
