@@ -49,6 +49,8 @@ var commands = map[string]command{
 	"rebuild": {"dựng lại các bảng số liệu từ sự kiện [TÊN…]", runRebuild},
 	"report":  {"số liệu theo kỳ: report classplans|stafftraining|research|awards|deadlines --period P [--school MÃ] [--json]", runReport},
 	"demo":    {"nạp dữ liệu mẫu của Cụm miền núi biên giới phía Bắc vào sổ cái trống [--json]", runDemo},
+	"history": {"lịch sử một đối tượng: history <mã | luồng> [--actor A] [--type T] [--from D] [--to D] [--clock occurred|recorded] [--school S] [--as-of T] [--json]", runHistory},
+	"retract": {"hủy (và sửa) một bản ghi: retract <mã sự kiện> --reason LÝ_DO [--replacement JSON] [--on D] [--json]", runRetract},
 }
 
 // usageError is wrong usage: exit 2.
