@@ -30,6 +30,9 @@ type App struct {
 	Research    *ResearchService
 	Emulation   *EmulationService
 	Deadlines   *DeadlineService
+	Closing     *CloseService
+	Digest      *DigestService
+	Inspections *InspectionService
 	History     *HistoryService
 
 	runtime *uiRuntime
@@ -65,6 +68,9 @@ func (a *App) wire() {
 	a.Research = &ResearchService{app: a}
 	a.Emulation = &EmulationService{app: a}
 	a.Deadlines = &DeadlineService{app: a}
+	a.Closing = &CloseService{app: a}
+	a.Digest = &DigestService{app: a}
+	a.Inspections = &InspectionService{app: a}
 	a.History = &HistoryService{app: a}
 }
 
@@ -99,7 +105,8 @@ func (a *App) Close() error {
 
 // Services are the structs whose exported methods the UI may call.
 func (a *App) Services() []any {
-	return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research, a.Emulation, a.Deadlines, a.History}
+	return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research, a.Emulation, a.Deadlines, a.Closing, a.Digest,
+		a.Inspections, a.History}
 }
 
 // Startup receives the Wails context of the window.

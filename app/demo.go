@@ -32,6 +32,9 @@ const (
 	demoCorrelation = "demo-mnbgpb"
 )
 
+// DemoReportID is the report 51-BC/CTĐ as the cluster sent it (ReportSubmitted).
+const DemoReportID = "mnbgpb-2021-so-ket"
+
 // DemoResult says what LoadDemo recorded.
 type DemoResult struct {
 	ClusterID   string `json:"cluster_id"`
@@ -118,6 +121,7 @@ func buildDemo() *demo {
 	d.classPlans()
 	d.staffTraining()
 	d.research()
+	d.clusterReport()
 	d.emulation2023()
 	return d
 }
@@ -1324,4 +1328,65 @@ func (d *demo) emulation2023() {
 				fmt.Sprintf("%d-QĐ/%s", 211+7*i, s.short), principal, decided)
 		}
 	}
+}
+
+// ---------------------------------------------------------------------------
+// The report as sent.
+
+// demoReportFigures are the figures Báo cáo 51-BC/CTĐ states for 2021-H1,
+// exactly as printed, under the keys of projections.Figures: the totals, the
+// breakdown of newly opened classes by class type (II.1.1; "Các lớp Đảng,
+// đoàn thể: Không" is 0), Quảng Ninh's classes, staff training by
+// programme (II.1.2), research by level (II.2), bulletins and websites
+// (II.3). Its class-type breakdown sums to 169 classes / 10.193 students,
+// not the 113 / 6.330 it states: an inspection shows it (docs/demo.md).
+var demoReportFigures = map[string]float64{
+	"classplans.target.classes": 323, "classplans.target.students": 20399,
+	"classplans.executed.classes": 260, "classplans.executed.students": 16182,
+	"classplans.carried.classes": 147, "classplans.carried.students": 9852,
+	"classplans.new.classes": 113, "classplans.new.students": 6330,
+
+	"classplans.type." + ctTC + ".new.classes": 69, "classplans.type." + ctTC + ".new.students": 4536,
+	"classplans.type." + ctCV + ".new.classes": 16, "classplans.type." + ctCV + ".new.students": 1216,
+	"classplans.type." + ctCVC + ".new.classes": 7, "classplans.type." + ctCVC + ".new.students": 578,
+	"classplans.type." + ctPhong + ".new.classes": 24, "classplans.type." + ctPhong + ".new.students": 1740,
+	"classplans.type." + ctDangDT + ".new.classes": 0, "classplans.type." + ctDangDT + ".new.students": 0,
+	"classplans.type." + ctCC + ".new.classes": 13, "classplans.type." + ctCC + ".new.students": 952,
+	"classplans.type." + ctCaoHocXDD + ".new.classes": 1, "classplans.type." + ctCaoHocXDD + ".new.students": 43,
+	"classplans.type." + ctCaoHocCTH + ".new.classes": 2, "classplans.type." + ctCaoHocCTH + ".new.students": 74,
+	"classplans.type." + ctCaoHocQLKT + ".new.classes": 1, "classplans.type." + ctCaoHocQLKT + ".new.students": 38,
+	"classplans.type." + ctQLNNXa + ".new.classes": 2, "classplans.type." + ctQLNNXa + ".new.students": 143,
+	"classplans.type." + ctQTAN + ".new.classes": 1, "classplans.type." + ctQTAN + ".new.students": 159,
+	"classplans.type." + ctXDD + ".new.classes": 5, "classplans.type." + ctXDD + ".new.students": 279,
+	"classplans.type." + ctNNTH + ".new.classes": 28, "classplans.type." + ctNNTH + ".new.students": 435,
+
+	"classplans.school.quangninh.executed.classes": 107, "classplans.school.quangninh.executed.students": 6118,
+
+	"stafftraining.total":                           86,
+	"stafftraining.program." + events.ProgramCaoHoc: 12, "stafftraining.program." + events.ProgramVanBang2: 11,
+	"stafftraining.program." + events.ProgramTCLLCT: 6, "stafftraining.program." + events.ProgramCCLLCT: 6,
+	"stafftraining.program." + events.ProgramHoanChinhCCLLCT: 12, "stafftraining.program." + events.ProgramBDChuyenMon: 39,
+
+	"research.active.total": 83, "research.active.level." + events.LevelBoTinh: 4,
+	"research.active.level." + events.LevelCoSo: 64, "research.active.level." + events.LevelKhoaPhong: 15,
+	"research.bulletins.issues": 9, "research.bulletins.articles": 175, "research.bulletins.schools": 7,
+	"research.websites.with": 8,
+}
+
+// DemoReportFigures returns a copy of the figures 51-BC/CTĐ states.
+func DemoReportFigures() map[string]float64 {
+	out := make(map[string]float64, len(demoReportFigures))
+	for k, v := range demoReportFigures {
+		out[k] = v
+	}
+	return out
+}
+
+// clusterReport records the report 51-BC/CTĐ as sent on 12/8/2021, with the
+// figures it states: what a cross-inspection takes to compare with the ledger.
+func (d *demo) clusterReport() {
+	d.add("report-"+DemoReportID, date("2021-08-12"), DemoSourceReport,
+		"Báo cáo sơ kết 6 tháng đầu năm 2021 của Cụm gửi Học viện: số liệu ghi đúng như văn bản, kể cả cơ cấu lớp mở mới theo loại lớp",
+		events.ReportSubmitted{ReportID: DemoReportID, Author: DemoClusterID, Kind: events.DeadlineSoKet, Period: "2021-H1",
+			DocNo: DemoSourceReport, SubmittedOn: "2021-08-12", Figures: DemoReportFigures()})
 }

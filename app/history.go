@@ -510,13 +510,13 @@ type HistoryEvent struct {
 	// Changes are the fields that differ, status first then payload order.
 	Changes []FieldChange `json:"changes"`
 	// RetractedBy is the retraction that withdrew this event, if any.
-	RetractedBy *EventRef `json:"retracted_by"`
+	RetractedBy *LinkedEvent `json:"retracted_by"`
 	// Retracts is, for a retraction, the event it withdraws.
-	Retracts *EventRef `json:"retracts"`
+	Retracts *LinkedEvent `json:"retracts"`
 	// Replaces is, for a replacement, the event it corrects; ReplacedBy
 	// is the reverse link.
-	Replaces   *EventRef `json:"replaces"`
-	ReplacedBy *EventRef `json:"replaced_by"`
+	Replaces   *LinkedEvent `json:"replaces"`
+	ReplacedBy *LinkedEvent `json:"replaced_by"`
 }
 
 // FieldChange is one line of a diff: "sĩ số: 45 → 43". Before or After
@@ -528,8 +528,8 @@ type FieldChange struct {
 	After  any    `json:"after"`
 }
 
-// EventRef points at another event of the history.
-type EventRef struct {
+// LinkedEvent points at another event of the history (a retraction, a replacement).
+type LinkedEvent struct {
 	EventID    string `json:"event_id"`
 	Seq        int64  `json:"seq"`
 	Type       string `json:"type"`
@@ -539,8 +539,8 @@ type EventRef struct {
 	Reason     string `json:"reason"`
 }
 
-func refOf(e LogEntry) *EventRef {
-	return &EventRef{EventID: e.ID, Seq: e.Seq, Type: e.Type, TypeLabel: e.TypeLabel,
+func refOf(e LogEntry) *LinkedEvent {
+	return &LinkedEvent{EventID: e.ID, Seq: e.Seq, Type: e.Type, TypeLabel: e.TypeLabel,
 		RecordedAt: e.RecordedAt, Actor: e.Actor, Reason: e.Reason}
 }
 

@@ -55,6 +55,7 @@ var EventTypeLabels = map[string]string{
 	"InspectionOpened":          "Mở đợt kiểm tra",
 	"InspectionFindingRecorded": "Ghi nhận kết quả kiểm tra",
 	"InspectionClosed":          "Kết thúc đợt kiểm tra",
+	"InspectionFiguresEntered":  "Nhập số liệu báo cáo để đối chiếu",
 	"KeyRegistered":             "Đăng ký khóa ký của bản cài đặt",
 }
 
@@ -140,6 +141,7 @@ var FieldLabels = map[string]string{
 	"school_id":                        "mã trường",
 	"scope":                            "phạm vi",
 	"scored_by":                        "người chấm",
+	"source":                           "nguồn số liệu",
 	"staff":                            "số cán bộ, viên chức",
 	"staff_id":                         "mã viên chức",
 	"standing_deputy":                  "Cụm phó thường trực",

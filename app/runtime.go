@@ -2,6 +2,9 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 )
@@ -18,6 +21,35 @@ func (r *uiRuntime) emit(name string, data ...any) {
 		return
 	}
 	wruntime.EventsEmit(r.ctx, name, data...)
+}
+
+// saveFile asks where to save a file with the native dialog and writes it
+// there; it returns the path, or "" when the user cancels. Outside the window
+// it refuses: there is no dialog to show.
+func (r *uiRuntime) saveFile(title, name string, content []byte) (string, error) {
+	if r.ctx == nil {
+		return "", Fail(EUnavailable, "", "hộp thoại lưu tệp chỉ có trong cửa sổ ứng dụng")
+	}
+	ext := strings.TrimPrefix(filepath.Ext(name), ".")
+	path, err := wruntime.SaveFileDialog(r.ctx, wruntime.SaveDialogOptions{
+		Title: title, DefaultFilename: name,
+		Filters: []wruntime.FileFilter{{DisplayName: strings.ToUpper(ext) + " (*." + ext + ")", Pattern: "*." + ext}},
+	})
+	if err != nil || path == "" {
+		return "", err
+	}
+	return path, os.WriteFile(path, content, 0o644)
+}
+
+// openFile asks which file to open with the native dialog; "" when the user
+// cancels.
+func (r *uiRuntime) openFile(title, pattern, display string) (string, error) {
+	if r.ctx == nil {
+		return "", Fail(EUnavailable, "", "hộp thoại mở tệp chỉ có trong cửa sổ ứng dụng")
+	}
+	return wruntime.OpenFileDialog(r.ctx, wruntime.OpenDialogOptions{
+		Title: title, Filters: []wruntime.FileFilter{{DisplayName: display, Pattern: pattern}},
+	})
 }
 
 // FatalDialog tells the user, in a native dialog, why the window cannot

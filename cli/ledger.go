@@ -136,7 +136,7 @@ func runVerify(env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "JSON")
 	against := fs.String("against", "", "so với một bản sao khác (tệp .db)")
 	var digests multiFlag
-	fs.Var(&digests, "digest", "mã xác thực ORIGIN:SEQ:HASH đã in hoặc gửi trước đó (lặp lại được)")
+	fs.Var(&digests, "digest", "mã xác thực in trên báo cáo (ORIGIN:SEQ:HASH, mã ngắn; nhiều mã cách nhau bởi ;), lặp lại được")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -144,11 +144,12 @@ func runVerify(env *Env, args []string) error {
 	}
 	var opt events.VerifyOptions
 	for _, d := range digests {
-		dg, err := events.ParseDigest(d)
+		// What a report prints: short or full codes, several separated by ";", or its QR text.
+		dg, err := app.ParseDigestText(d)
 		if err != nil {
-			return usagef("%v", err)
+			return usagef("--digest: %v (dạng ORIGIN:SEQ:HASH, mã in trên báo cáo)", err)
 		}
-		opt.Digests = append(opt.Digests, dg)
+		opt.Digests = append(opt.Digests, dg...)
 	}
 	a, err := env.openExisting()
 	if err != nil {
@@ -163,16 +164,20 @@ func runVerify(env *Env, args []string) error {
 		defer other.Close()
 		opt.Against = other
 	}
-	rep, err := a.Store.Verify(context.Background(), opt)
+	check, err := a.CheckDigests(context.Background(), opt.Digests, opt.Against)
 	if err != nil {
 		return err
 	}
+	rep := check.Report
 	if *asJSON {
 		if err := printJSON(env, rep); err != nil {
 			return err
 		}
 	} else {
 		printReport(env, rep)
+		if len(opt.Digests) > 0 {
+			fmt.Fprintf(env.Stdout, "MÃ XÁC THỰC: %s. %s\n", check.Verdict, check.Detail)
+		}
 	}
 	if !rep.OK {
 		return failedError{}

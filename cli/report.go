@@ -87,10 +87,16 @@ func runReport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return printJSON(env, value)
+	stamp, err := stampReport(context.Background(), a, pos[0], p, *school)
+	if err != nil {
+		return err
 	}
+	if *asJSON {
+		return printJSON(env, stamp.addTo(value))
+	}
+	stamp.printHead(env.Stdout)
 	table(env.Stdout)
+	stamp.printDigest(env.Stdout)
 	return nil
 }
 

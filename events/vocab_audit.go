@@ -1,5 +1,11 @@
 package events
 
+import (
+	"math"
+	"regexp"
+	"sort"
+)
+
 // Deadlines, reports and audit.
 
 // Deadline kinds of the Học viện's yearly calendar.
@@ -108,9 +114,52 @@ func (e InspectionFindingRecorded) Check() error {
 		oneOf("status", e.Status, FindingKhop, FindingChenhLech, FindingThieuMinhChung))
 }
 
+// InspectionFiguresEntered states the figures the inspected party
+// reported, under the flat keys of the ledger's figures: typed in by the
+// inspector from a paper report, or taken from a ReportSubmitted (report_id,
+// figures copied so that the inspection says what it compared). A later
+// entry replaces an earlier one.
+type InspectionFiguresEntered struct {
+	InspectionID string             `json:"inspection_id"`
+	ReportID     string             `json:"report_id"`
+	Source       string             `json:"source"`
+	Figures      map[string]float64 `json:"figures"`
+}
+
+// figureKey is a flat figure key: an area, then dot-separated parts
+// ("classplans.type.tc-llct-hc.new.classes").
+var figureKey = regexp.MustCompile(`^[a-z]+(\.[A-Za-z0-9_-]+)+$`)
+
+func (e InspectionFiguresEntered) Check() error {
+	if err := required("inspection_id", e.InspectionID); err != nil {
+		return err
+	}
+	if len(e.Figures) == 0 {
+		return Errorf(EINVALID, "figures", "chưa có số liệu nào để đối chiếu")
+	}
+	keys := make([]string, 0, len(e.Figures))
+	for k := range e.Figures {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if !figureKey.MatchString(k) {
+			return Errorf(EINVALID, "figures", "khóa số liệu %q không hợp lệ (dạng classplans.executed.classes)", k)
+		}
+		if v := e.Figures[k]; v < 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+			return Errorf(EINVALID, "figures", "số liệu %s không hợp lệ: %v", k, v)
+		}
+	}
+	return nil
+}
+
+// InspectionClosed concludes an inspection. Heads are the chain heads of
+// the ledger the inspection compared with at its close: its report is
+// computed from the ledger as it stood there, whatever is recorded later.
 type InspectionClosed struct {
-	InspectionID string `json:"inspection_id"`
-	Conclusion   string `json:"conclusion"`
+	InspectionID string     `json:"inspection_id"`
+	Conclusion   string     `json:"conclusion"`
+	Heads        []ChainRef `json:"heads"`
 }
 
 func (e InspectionClosed) Check() error {

@@ -50,6 +50,7 @@ func newVocabulary() *Registry {
 	r.Register("EventRetracted", EventRetracted{})
 	r.Register("InspectionOpened", InspectionOpened{})
 	r.Register("InspectionFindingRecorded", InspectionFindingRecorded{})
+	r.Register("InspectionFiguresEntered", InspectionFiguresEntered{})
 	r.Register("InspectionClosed", InspectionClosed{})
 	r.Register("KeyRegistered", KeyRegistered{})
 	return r

@@ -2,5 +2,5 @@ package projections
 
 // All is every projection of this version, in the order they are applied.
 func All() []Projection {
-	return []Projection{Organisation{}, ClassPlans{}, StaffTraining{}, Research{}, Emulation{}, DeadlineCalendar{}}
+	return []Projection{Organisation{}, ClassPlans{}, StaffTraining{}, Research{}, Emulation{}, DeadlineCalendar{}, Inspections{}}
 }

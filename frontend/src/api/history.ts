@@ -77,8 +77,8 @@ export interface FieldChange {
   after: StateValue;
 }
 
-/** Go: app.EventRef. */
-export interface EventRef {
+/** Go: app.LinkedEvent. */
+export interface LinkedEvent {
   event_id: string;
   seq: number;
   type: string;
@@ -93,10 +93,10 @@ export interface HistoryEvent extends LogEntry {
   before: Record<string, StateValue>;
   after: Record<string, StateValue>;
   changes: FieldChange[];
-  retracted_by: EventRef | null;
-  retracts: EventRef | null;
-  replaces: EventRef | null;
-  replaced_by: EventRef | null;
+  retracted_by: LinkedEvent | null;
+  retracts: LinkedEvent | null;
+  replaces: LinkedEvent | null;
+  replaced_by: LinkedEvent | null;
 }
 
 /** Go: app.EntityHistory. Events oldest first. */
