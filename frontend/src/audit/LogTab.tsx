@@ -82,7 +82,7 @@ export function LogTab() {
       title: t.colRecordedAt,
       dataIndex: 'recorded_at',
       key: 'recorded_at',
-      width: 170,
+      width: 165,
       render: (v: string) => formatDateTime(v),
     },
     {
@@ -96,7 +96,7 @@ export function LogTab() {
       title: t.colType,
       dataIndex: 'type',
       key: 'type',
-      width: 225,
+      width: 215,
       ellipsis: true,
       render: (type: string, e) => (
         <Space size={4} wrap>
@@ -111,7 +111,7 @@ export function LogTab() {
       title: t.colStream,
       dataIndex: 'stream',
       key: 'stream',
-      width: 255,
+      width: 235,
       ellipsis: true,
       render: (s: string) => (
         <Tooltip title={t.openHistory}>
