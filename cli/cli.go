@@ -51,6 +51,8 @@ var commands = map[string]command{
 	"demo":    {"nạp dữ liệu mẫu của Cụm miền núi biên giới phía Bắc vào sổ cái trống [--json]", runDemo},
 	"close":   {"chốt số liệu: close --period P [--scope MÃ] | --list | --amendments --period P [--json]", runClose},
 	"digest":  {"mã xác thực của sổ cái (in trên báo cáo) [--as-of T] [--qr TỆP.png] [--json]", runDigest},
+	"history": {"lịch sử một đối tượng: history <mã | luồng> [--actor A] [--type T] [--from D] [--to D] [--clock occurred|recorded] [--school S] [--as-of T] [--json]", runHistory},
+	"retract": {"hủy (và sửa) một bản ghi: retract <mã sự kiện> --reason LÝ_DO [--replacement JSON] [--on D] [--json]", runRetract},
 }
 
 // usageError is wrong usage: exit 2.

@@ -1,5 +1,5 @@
 # Benchmarks of the event store (./events) and of the domain (./app: rebuild of
-# every projection, one command), each figure beside its limit measured in the
+# every projection, one command, a page of the log over 1M events), each figure beside its limit measured in the
 # same run, then the ratios against the goals (scripts/bench-summary.sh).
 #
 #   make -f mk/bench.mk bench
@@ -7,7 +7,8 @@
 #   make -f mk/bench.mk bench BENCHFLAGS='-cpuprofile /tmp/cpu.out'
 #
 # Each op of a throughput benchmark runs 5 rounds and reports the best one,
-# so -benchtime=1x is enough; the whole run takes about half a minute.
+# so -benchtime=1x is enough; the whole run takes about a minute and a half
+# (building the 1M-event ledger of BenchmarkLogPage takes most of it).
 
 GO         ?= go
 BENCH      ?= .

@@ -18,6 +18,7 @@ function verdict(ok) { return ok ? "ok" : "MISSED" }
 /^BenchmarkRebuild100k\/rebuild/ { rebuild = metric("best-ms") }
 /^BenchmarkRebuild100k\/scan/    { rscan = metric("best-ms") }
 /^BenchmarkCommand/             { cp50 = metric("p50-ms"); cp99 = metric("p99-ms") }
+/^BenchmarkLogPage\/[a-z0-9-]+-[0-9]+ / { split($1, parts, "/"); sub(/-[0-9]+$/, "", parts[2]); logms[parts[2]] = metric("best-ms") }
 END {
 	if (store != "" && plain != "") {
 		r = store / plain
@@ -35,4 +36,9 @@ END {
 	}
 	if (cp99 != "")
 		printf "one command (validate + append + projections): p50 %.2f ms, p99 %.2f ms (goal p99 < 10 ms) %s\n", cp50, cp99, verdict(cp99 < 10)
+	if (logms["newest"] != "" && logms["deep"] != "") {
+		worst = logms["newest"] > logms["deep"] ? logms["newest"] : logms["deep"]
+		printf "log of 1M events, a page of 50 with its total: newest %.1f ms, deep %.1f ms, 1000 pages on %.1f ms (goal < 100 ms) %s\n", logms["newest"], logms["deep"], logms["skip1000pages"], verdict(worst < 100)
+		printf "  filtered, with total: type %.1f ms, actor %.1f ms, dates %.1f ms, school %.1f ms; next pages without total: actor %.1f ms, dates %.1f ms, school %.1f ms\n", logms["type"], logms["actor"], logms["dates"], logms["school"], logms["actor-nototal"], logms["dates-nototal"], logms["school-nototal"]
+	}
 }' "${1:--}"

@@ -321,6 +321,7 @@ export function AwardsPage() {
       render: (_: unknown, x) => (
         <RowActions
           testId={`title-actions-${x.award_id}`}
+          history={`award-${x.award_id}`}
           actions={x.revoked ? [] : [{ key: 'revoke' as const, label: t.revokeTitle, danger: true }]}
           onAction={() => setModal({ kind: 'revoke', title: x })}
         />

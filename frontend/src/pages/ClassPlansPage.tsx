@@ -6,6 +6,7 @@ import { ClassPlanService, type ClassInfo } from '../api/classplans';
 import { ClassPlanHeadline } from '../components/ClassPlanHeadline';
 import { ClassPlanTable } from '../components/ClassPlanTable';
 import { PageHeader } from '../components/PageHeader';
+import { HISTORY_ACTION, historyItem, openHistory } from '../components/RowActions';
 import { ServiceError } from '../components/ServiceError';
 import { ReadOnlyTip, WriteButton } from '../components/WriteGuard';
 import {
@@ -155,7 +156,6 @@ export function ClassPlansPage() {
       fixed: 'right',
       render: (_: unknown, c) => {
         const acts = classActions(c.status);
-        if (acts.length === 0) return null;
         const labels = {
           open: t.openPlanned,
           enrollment: t.changeEnrollment,
@@ -173,13 +173,16 @@ export function ClassPlansPage() {
           danger: a === 'cancel',
           disabled: !writable,
         }));
+        items.push(historyItem());
         return (
           <Dropdown
             trigger={['click']}
             menu={{
               items,
               onClick: ({ key }) =>
-                setModal({ kind: key === 'open' ? 'openPlanned' : (key as 'enrollment'), cls: c }),
+                key === HISTORY_ACTION
+                  ? openHistory(`class-${c.class_id}`)
+                  : setModal({ kind: key === 'open' ? 'openPlanned' : (key as 'enrollment'), cls: c }),
             }}
           >
             <Button size="small" data-testid={`class-actions-${c.class_id}`}>

@@ -174,6 +174,7 @@ export function DeadlinesPage() {
       render: (_: unknown, d) => (
         <RowActions
           testId={`deadline-actions-${d.deadline_id}`}
+          history={`deadline-${d.deadline_id}`}
           actions={d.status === 'da_nop' ? [] : [{ key: 'report' as const, label: t.recordSubmission }]}
           onAction={() => setModal({ kind: 'report', deadline: d })}
         />

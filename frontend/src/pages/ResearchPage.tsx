@@ -287,6 +287,7 @@ export function ResearchPage() {
       render: (_: unknown, tp) => (
         <RowActions
           testId={`topic-actions-${tp.topic_id}`}
+          history={`topic-${tp.topic_id}`}
           actions={
             tp.status === 'ongoing'
               ? [

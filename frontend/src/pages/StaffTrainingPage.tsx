@@ -212,6 +212,7 @@ export function StaffTrainingPage() {
       render: (_: unknown, e) => (
         <RowActions
           testId={`enrollment-actions-${e.enrollment_id}`}
+          history={`enrollment-${e.enrollment_id}`}
           actions={
             e.status === 'ongoing'
               ? [
@@ -278,6 +279,7 @@ export function StaffTrainingPage() {
       render: (_: unknown, s) => (
         <RowActions
           testId={`staff-actions-${s.staff_id}`}
+          history={`staff-${s.staff_id}`}
           actions={[
             { key: 'sendStaff' as const, label: t.sendToStudy },
             { key: 'editStaff' as const, label: t.editStaff },
