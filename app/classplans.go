@@ -14,18 +14,18 @@ type ClassPlanService struct{ app *App }
 
 // classState is what validation needs to know of a class.
 type classState struct {
-	status, school, start string
+	status, school, start, completed string
 }
 
 func (c *Check) class(field, id string) (classState, error) {
 	var st classState
-	var start sql.NullString
-	err := c.Q().QueryRowContext(c.Ctx, `SELECT status, school_id, start_date FROM proj_classes WHERE class_id = ?`, id).
-		Scan(&st.status, &st.school, &start)
+	var start, completed sql.NullString
+	err := c.Q().QueryRowContext(c.Ctx, `SELECT status, school_id, start_date, completed_on FROM proj_classes WHERE class_id = ?`, id).
+		Scan(&st.status, &st.school, &start, &completed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, Fail(EUnknownClass, field, "không có lớp %q", id)
 	}
-	st.start = start.String
+	st.start, st.completed = start.String, completed.String
 	return st, err
 }
 
@@ -110,8 +110,16 @@ func init() {
 		if err := c.Stream(stream, "class-"+e.ClassID); err != nil {
 			return err
 		}
-		st, err := c.openClass(e.ClassID)
+		// A change dated while the class ran may be recorded (or corrected)
+		// after it ended: the roll of a finished class is still its history.
+		st, err := c.class("class_id", e.ClassID)
 		if err != nil {
+			return err
+		}
+		if st.status == projections.ClassCompletedStatus && st.completed != "" && string(c.On) <= st.completed {
+			return notBeforeStart("occurred_on", c.On, st)
+		}
+		if _, err := c.openClass(e.ClassID); err != nil {
 			return err
 		}
 		return notBeforeStart("occurred_on", c.On, st)

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"strings"
 	"testing"
 
 	"socai/app"
@@ -136,5 +137,38 @@ func TestRetractingAnOpeningRemovesTheClass(t *testing.T) {
 	}
 	if got := figures(t, a, "2021", "").Total.Executed; got != c(1, 45) {
 		t.Errorf("after the replacement: %+v", got)
+	}
+}
+
+// The roll of a finished class is still its history: a change dated while
+// it ran may be recorded, or corrected, after it ended; one dated after its
+// end may not.
+func TestEnrollmentOfAFinishedClass(t *testing.T) {
+	a := openApp(t)
+	importLines(t, a, baseCluster...)
+	if _, err := a.ClassPlans.OpenClass(open("k1", "sonla", "tc", 40, "2021-03-01"), app.Note{}); err != nil {
+		t.Fatal(err)
+	}
+	wrong, err := recordVia(a, "class-k1", "2021-04-01", events.ClassEnrollmentChanged{ClassID: "k1", Students: 38})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := recordVia(a, "class-k1", "2021-05-31", events.ClassCompleted{ClassID: "k1", EndDate: "2021-05-31", Graduates: 37}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.History.Correct(app.CorrectionInput{EventID: wrong.EventID, Reason: "nhập nhầm sĩ số",
+		Replacement: []byte(`{"class_id":"k1","students":37}`)}); err != nil {
+		t.Fatalf("correcting the roll of a finished class: %v", err)
+	}
+	if got := figures(t, a, "2021-H1", "").Total.Executed; got != c(1, 37) {
+		t.Errorf("after the correction: %+v", got)
+	}
+	before := eventCount(t, a)
+	if _, err := recordVia(a, "class-k1", "2021-06-15", events.ClassEnrollmentChanged{ClassID: "k1", Students: 30}); err == nil ||
+		!strings.Contains(err.Error(), "đã kết thúc") {
+		t.Errorf("a change dated after the end: %v", err)
+	}
+	if eventCount(t, a) != before {
+		t.Error("a refused change was recorded")
 	}
 }
