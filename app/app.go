@@ -35,6 +35,8 @@ type App struct {
 	Inspections *InspectionService
 	Export      *ExportService
 	History     *HistoryService
+	Keys        *KeyService
+	Bundles     *BundleService
 
 	runtime *uiRuntime
 	// asOf, when set, is the ledger as it stood at a record time: every
@@ -77,6 +79,8 @@ func (a *App) wire() {
 	a.Inspections = &InspectionService{app: a}
 	a.Export = &ExportService{app: a}
 	a.History = &HistoryService{app: a}
+	a.Keys = &KeyService{app: a}
+	a.Bundles = &BundleService{app: a}
 }
 
 // AsOf is the same ledger as it stood at record time t (only the events
@@ -115,7 +119,7 @@ func (a *App) Close() error {
 // Services are the structs whose exported methods the UI may call.
 func (a *App) Services() []any {
 	return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research, a.Emulation, a.Deadlines, a.Closing, a.Digest,
-		a.Inspections, a.Export, a.History}
+		a.Inspections, a.Export, a.History, a.Keys, a.Bundles}
 }
 
 // Startup receives the Wails context of the window.
