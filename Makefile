@@ -59,6 +59,8 @@ screenshots: build
 	@echo "== screenshots: window under Xvfb, pages in Chromium"
 	bash scripts/screenshot-window.sh $(BIN) docs/screenshots/window.png
 	SOCAI_SCREENSHOTS=$(CURDIR)/docs/screenshots $(MAKE) --no-print-directory e2e SOCAI_BIN=$(BIN)
+	@echo "== screenshots: the DOCX reports through LibreOffice → PDF → PNG"
+	SOCAI_SCREENSHOTS=$(CURDIR)/docs/screenshots go test ./app -run 'ReportDocx' -count=1
 
 clean:
 	rm -rf build/bin frontend/dist/assets frontend/dist/index.html

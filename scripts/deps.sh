@@ -19,12 +19,16 @@ nsis
 chromium
 xvfb
 xauth
+libreoffice-writer-nogui
+poppler-utils
+fonts-liberation
 imagemagick
 fonts-dejavu-core
 sqlite3
 "
 #  libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config: the Linux desktop build (Wails, cgo)
 #  gcc-mingw-w64-x86-64 nsis: the Windows exe and installer (mk/windows.mk)
+#  libreoffice-writer-nogui poppler-utils fonts-liberation: render the DOCX report to PDF/PNG in its test (app/export_docx_test.go)
 #  chromium: the end-to-end test (frontend/e2e, driven by playwright-core, never downloads a browser)
 #  xvfb xauth: running the Linux desktop window without a display
 #  imagemagick: scripts/make-icon.sh

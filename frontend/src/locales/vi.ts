@@ -1058,6 +1058,20 @@ export const vi = {
 
     report: {
       title: 'Báo cáo (DOCX)',
+      kind: 'Loại báo cáo',
+      soKet: 'Báo cáo sơ kết 6 tháng',
+      tongKet: 'Báo cáo tổng kết năm',
+      period: 'Kỳ báo cáo',
+      h1: '6 tháng đầu năm',
+      h2: '6 tháng cuối năm',
+      year: 'Năm',
+      school: 'Đơn vị báo cáo',
+      cluster: 'Cả cụm thi đua',
+      asOf: 'Số liệu như sổ cái biết đến (để trống: hiện tại)',
+      export: 'Xuất DOCX',
+      saved: (path: string) => `Đã lưu báo cáo vào ${path}`,
+      exported: (name: string) => `Đã tải báo cáo ${name}`,
+      hint: 'Báo cáo theo thể thức văn bản của Đảng (A4, Times New Roman 14), chân trang có mã xác thực số liệu và mã QR.',
     },
 
     figures: {
