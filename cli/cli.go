@@ -49,6 +49,8 @@ var commands = map[string]command{
 	"rebuild": {"dựng lại các bảng số liệu từ sự kiện [TÊN…]", runRebuild},
 	"report":  {"số liệu theo kỳ: report classplans|stafftraining|research|awards|deadlines --period P [--school MÃ] [--json]", runReport},
 	"demo":    {"nạp dữ liệu mẫu của Cụm miền núi biên giới phía Bắc vào sổ cái trống [--json]", runDemo},
+
+	"snapshot": {"cập nhật ảnh chụp bảng số liệu (xem số liệu tại một thời điểm nhanh hơn) [--list] [--json]", runSnapshot},
 }
 
 // usageError is wrong usage: exit 2.
