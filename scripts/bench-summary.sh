@@ -18,6 +18,8 @@ function verdict(ok) { return ok ? "ok" : "MISSED" }
 /^BenchmarkRebuild100k\/rebuild/ { rebuild = metric("best-ms") }
 /^BenchmarkRebuild100k\/scan/    { rscan = metric("best-ms") }
 /^BenchmarkCommand/             { cp50 = metric("p50-ms"); cp99 = metric("p99-ms") }
+/^BenchmarkAsOfRandom/          { asof = metric("mean-ms"); replay = metric("replay-mean-ms"); snaps = metric("snapshots"); snapmb = metric("snapshot-MB"); assisted = metric("from-snapshot") }
+/^BenchmarkFullRebuild/         { full = metric("best-ms") }
 END {
 	if (store != "" && plain != "") {
 		r = store / plain
@@ -35,4 +37,9 @@ END {
 	}
 	if (cp99 != "")
 		printf "one command (validate + append + projections): p50 %.2f ms, p99 %.2f ms (goal p99 < 10 ms) %s\n", cp50, cp99, verdict(cp99 < 10)
+	if (asof != "" && full != "") {
+		r = asof / full
+		printf "as-of 100k at random moments: %.1f ms from snapshots vs full rebuild %.0f ms = %.3f (goal < 0.10) %s\n", asof, full, r, verdict(r < 0.1)
+		printf "  the same moments replayed without snapshots: %.0f ms (snapshots %.3f of it); %d of them from a snapshot; %d snapshots, %.1f MB\n", replay, asof / replay, assisted, snaps, snapmb
+	}
 }' "${1:--}"
