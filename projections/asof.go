@@ -171,7 +171,15 @@ func (a *AsOf) fromSnapshot(ctx context.Context, path string, c Cutoff, projs []
 		if err := loadSnapshot(ctx, a.db, info.File, projs); err != nil {
 			return false, err
 		}
-		if err := applyDelta(ctx, a.db, info.Seq, projs); err != nil {
+		var later []SnapshotInfo
+		if !c.At.IsZero() {
+			for _, f := range files {
+				if l, err := readSnapshot(ctx, f.path); err == nil && l.Seq > info.Seq {
+					later = append(later, l)
+				}
+			}
+		}
+		if err := applyDelta(ctx, a.db, info.Seq, scanRanges(info.Seq, c, later), projs); err != nil {
 			return false, err
 		}
 		a.snapshot = info.Seq

@@ -47,6 +47,11 @@ type SnapshotInfo struct {
 	Heads []events.ChainRef `json:"heads"`
 	// RecordedAt is the latest record time among the events up to S.
 	RecordedAt string `json:"recorded_at"`
+	// From is the seq of the snapshot it was built from (0: from the
+	// start), and FirstRecordedAt the earliest record time among the events
+	// in (From, S]: a view by record time before it skips that range.
+	From            int64  `json:"from"`
+	FirstRecordedAt string `json:"first_recorded_at"`
 	// Projections are the name and version of each projection it holds.
 	Projections map[string]int `json:"projections"`
 	// CloseSeq, Period and Scope name the PeriodClosed event of a period-close snapshot.
@@ -135,19 +140,24 @@ const snapshotMetaDDL = `
 	DROP TABLE IF EXISTS snapshot_heads;
 	DROP TABLE IF EXISTS snapshot_projections;
 	CREATE TABLE snapshot_meta (format INTEGER NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL,
-		recorded_at TEXT NOT NULL, kind TEXT NOT NULL, close_seq INTEGER NOT NULL, period TEXT NOT NULL,
-		scope TEXT NOT NULL, created_at TEXT NOT NULL);
+		recorded_at TEXT NOT NULL, from_seq INTEGER NOT NULL, first_recorded_at TEXT NOT NULL, kind TEXT NOT NULL,
+		close_seq INTEGER NOT NULL, period TEXT NOT NULL, scope TEXT NOT NULL, created_at TEXT NOT NULL);
 	CREATE TABLE snapshot_heads (origin TEXT PRIMARY KEY, origin_seq INTEGER NOT NULL, hash TEXT NOT NULL);
 	CREATE TABLE snapshot_projections (name TEXT PRIMARY KEY, version INTEGER NOT NULL);`
 
 var snapshotMetaTables = []string{"snapshot_meta", "snapshot_heads", "snapshot_projections"}
 
-// readSnapshot reads the meta tables of a snapshot file.
+// readSnapshot reads the meta tables of a snapshot file, or remembers
+// them: a snapshot file never changes, so its size and time identify it.
 func readSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 	info := SnapshotInfo{File: path, Projections: map[string]int{}, Heads: []events.ChainRef{}}
 	st, err := os.Stat(path)
 	if err != nil {
 		return info, err
+	}
+	key := metaKey{path, st.Size(), st.ModTime().UnixNano()}
+	if v, ok := metaCache.Load(key); ok {
+		return v.(SnapshotInfo), nil
 	}
 	info.Bytes = st.Size()
 	db, err := openSnapshot(path)
@@ -155,13 +165,25 @@ func readSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 		return info, err
 	}
 	defer db.Close()
-	return info, readMeta(ctx, db, &info)
+	if err := readMeta(ctx, db, &info); err != nil {
+		return info, err
+	}
+	metaCache.Store(key, info)
+	return info, nil
+}
+
+// metaCache holds the metas read by this process (few, small).
+var metaCache sync.Map
+
+type metaKey struct {
+	path      string
+	size, mod int64
 }
 
 func readMeta(ctx context.Context, q Querier, info *SnapshotInfo) error {
-	err := q.QueryRowContext(ctx, `SELECT format, seq, hash, recorded_at, kind, close_seq, period, scope, created_at
-		FROM snapshot_meta`).Scan(&info.format, &info.Seq, &info.Hash, &info.RecordedAt, &info.Kind, &info.CloseSeq,
-		&info.Period, &info.Scope, &info.CreatedAt)
+	err := q.QueryRowContext(ctx, `SELECT format, seq, hash, recorded_at, from_seq, first_recorded_at, kind, close_seq,
+		period, scope, created_at FROM snapshot_meta`).Scan(&info.format, &info.Seq, &info.Hash, &info.RecordedAt,
+		&info.From, &info.FirstRecordedAt, &info.Kind, &info.CloseSeq, &info.Period, &info.Scope, &info.CreatedAt)
 	if err != nil {
 		return err
 	}
@@ -366,10 +388,11 @@ func loadSnapshot(ctx context.Context, db *sql.DB, path string, projs []Projecti
 
 // applyDelta brings the tables of projs in db's main, which hold the events
 // up to seq from, to the events of the view events: it recomputes, set-based,
-// the streams that received events after from, and those whose events a
-// retraction after from withdraws. Each projection recomputes only the
-// streams that received events of its types.
-func applyDelta(ctx context.Context, db *sql.DB, from int64, projs []Projection) error {
+// the streams that received events after from (within ranges, which cover
+// every kept one), and those whose events a retraction after from
+// withdraws. Each projection recomputes only the streams that received
+// events of its types.
+func applyDelta(ctx context.Context, db *sql.DB, from int64, ranges []seqRange, projs []Projection) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -383,8 +406,11 @@ func applyDelta(ctx context.Context, db *sql.DB, from int64, projs []Projection)
 			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO temp.snap_changed SELECT stream, type FROM events WHERE seq > ?`, from); err != nil {
-		return err
+	for _, r := range ranges {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO temp.snap_changed SELECT stream, type FROM events
+			WHERE seq > ? AND seq <= ?`, r.after, r.upTo); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO temp.snap_changed SELECT t.stream, t.type
 		FROM events r JOIN events t ON t.id = r.data ->> '$.event_id'
@@ -454,8 +480,59 @@ func expandDelta(q string) string {
 	return v
 }
 
+// seqRange is the seqs in (after, upTo].
+type seqRange struct{ after, upTo int64 }
+
+// everything is no upper bound.
+const everything = int64(1<<63 - 1)
+
+// scanRanges are the seq ranges after s that may hold events the cutoff
+// keeps. The events after a snapshot are found by reading them all, which
+// for a record-time cutoff early in a long ledger is most of it: the range
+// (From, S] of a later snapshot whose events were all recorded after the
+// cutoff (FirstRecordedAt) holds none, and is skipped. Exact whatever the
+// order of record times (events imported from elsewhere are earlier).
+func scanRanges(s int64, c Cutoff, later []SnapshotInfo) []seqRange {
+	upTo := everything
+	if c.Seq > 0 {
+		upTo = c.Seq
+	}
+	if c.At.IsZero() {
+		return []seqRange{{s, upTo}}
+	}
+	at := events.FormatRecordedAt(c.At)
+	var skip []seqRange
+	for _, l := range later {
+		if l.Seq > s && l.FirstRecordedAt > at && l.From < l.Seq {
+			skip = append(skip, seqRange{max(l.From, s), l.Seq})
+		}
+	}
+	sort.Slice(skip, func(i, j int) bool { return skip[i].after < skip[j].after })
+	var out []seqRange
+	pos := s
+	for _, k := range skip {
+		if k.after > pos {
+			out = append(out, seqRange{pos, min(k.after, upTo)})
+		}
+		pos = max(pos, k.upTo)
+		if pos >= upTo {
+			break
+		}
+	}
+	if pos < upTo {
+		out = append(out, seqRange{pos, upTo})
+	}
+	return out
+}
+
 // removeSnapshot deletes a stale snapshot file; on a read-only folder, or a
 // file another program has open on Windows, it stays and is ignored.
 func removeSnapshot(path string) bool {
+	metaCache.Range(func(k, _ any) bool {
+		if k.(metaKey).path == path {
+			metaCache.Delete(k)
+		}
+		return true
+	})
 	return os.Remove(path) == nil
 }

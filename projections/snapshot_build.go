@@ -314,13 +314,13 @@ func buildSnapshot(ctx context.Context, path string, from *SnapshotInfo, t snaps
 		if err := loadSnapshot(ctx, a.db, from.File, projs); err != nil {
 			return nil, err
 		}
-		if err := applyDelta(ctx, a.db, from.Seq, projs); err != nil {
+		if err := applyDelta(ctx, a.db, from.Seq, []seqRange{{from.Seq, t.Seq}}, projs); err != nil {
 			return nil, err
 		}
 		for _, h := range from.Heads {
 			heads[h.Origin] = h
 		}
-		info.RecordedAt, after = from.RecordedAt, from.Seq
+		info.RecordedAt, after, info.From = from.RecordedAt, from.Seq, from.Seq
 	} else if err := a.replay(ctx, projs); err != nil {
 		return nil, err
 	}
@@ -337,17 +337,22 @@ func buildSnapshot(ctx context.Context, path string, from *SnapshotInfo, t snaps
 		}
 		info.Projections[p.Name()] = p.Version()
 	}
-	// Heads and the latest record time: those of from, and of the events since.
-	err = eachRow(ctx, tx, `SELECT e.origin, e.origin_seq, e.hash, m.at FROM events e JOIN
-		(SELECT origin, MAX(origin_seq) AS last, MAX(recorded_at) AS at FROM events WHERE seq > ? GROUP BY origin) m
+	// Heads and the latest record time: those of from, and of the events
+	// since, whose earliest record time is kept too.
+	err = eachRow(ctx, tx, `SELECT e.origin, e.origin_seq, e.hash, m.last_at, m.first_at FROM events e JOIN
+		(SELECT origin, MAX(origin_seq) AS last, MAX(recorded_at) AS last_at, MIN(recorded_at) AS first_at
+			FROM events WHERE seq > ? GROUP BY origin) m
 		ON e.origin = m.origin AND e.origin_seq = m.last`, []any{after}, func(scan func(...any) error) error {
 		var h events.ChainRef
-		var at string
-		if err := scan(&h.Origin, &h.OriginSeq, &h.Hash, &at); err != nil {
+		var last, first string
+		if err := scan(&h.Origin, &h.OriginSeq, &h.Hash, &last, &first); err != nil {
 			return err
 		}
 		heads[h.Origin] = h
-		info.RecordedAt = max(info.RecordedAt, at)
+		info.RecordedAt = max(info.RecordedAt, last)
+		if info.FirstRecordedAt == "" || first < info.FirstRecordedAt {
+			info.FirstRecordedAt = first
+		}
 		return nil
 	})
 	if err != nil {
@@ -375,9 +380,10 @@ func writeMeta(tx *sql.Tx, info SnapshotInfo) error {
 	if _, err := tx.Exec(snapshotMetaDDL); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(`INSERT INTO snapshot_meta (format, seq, hash, recorded_at, kind, close_seq, period, scope, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, info.format, info.Seq, info.Hash, info.RecordedAt, info.Kind, info.CloseSeq,
-		info.Period, info.Scope, info.CreatedAt); err != nil {
+	if _, err := tx.Exec(`INSERT INTO snapshot_meta (format, seq, hash, recorded_at, from_seq, first_recorded_at, kind,
+		close_seq, period, scope, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, info.format, info.Seq, info.Hash,
+		info.RecordedAt, info.From, info.FirstRecordedAt, info.Kind, info.CloseSeq, info.Period, info.Scope,
+		info.CreatedAt); err != nil {
 		return err
 	}
 	for _, h := range info.Heads {

@@ -3,6 +3,7 @@ package projections
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -104,6 +105,39 @@ func TestDeltaUsesTheStreamIndex(t *testing.T) {
 					t.Errorf("%s statement %d: %s\n%s", p.Name(), i, d, strings.Join(plan, "\n"))
 				}
 			}
+		}
+	}
+}
+
+// The ranges a record-time view reads after its snapshot leave out those
+// of later snapshots recorded entirely after it, and only those.
+func TestScanRanges(t *testing.T) {
+	h := func(n int) string { return events.FormatRecordedAt(time.Date(2021, 3, 1, n, 0, 0, 0, time.UTC)) }
+	at := Cutoff{At: time.Date(2021, 3, 1, 5, 0, 0, 0, time.UTC)}
+	later := []SnapshotInfo{
+		{Seq: 30, From: 20, FirstRecordedAt: h(6)},
+		{Seq: 40, From: 30, FirstRecordedAt: h(4)}, // an import recorded earlier
+		{Seq: 50, From: 40, FirstRecordedAt: h(7)},
+		{Seq: 45, From: 0, FirstRecordedAt: h(1)}, // built from the start: nothing to skip
+		{Seq: 60, From: 50, FirstRecordedAt: h(5)}, // at the cutoff: kept
+		{Seq: 70, From: 60, FirstRecordedAt: h(8)},
+	}
+	for _, c := range []struct {
+		name string
+		s    int64
+		cut  Cutoff
+		want []seqRange
+	}{
+		{"record time", 20, at, []seqRange{{30, 40}, {50, 60}, {70, everything}}},
+		{"inside a skipped range", 25, at, []seqRange{{30, 40}, {50, 60}, {70, everything}}},
+		{"record time and seq", 20, Cutoff{At: at.At, Seq: 55}, []seqRange{{30, 40}, {50, 55}}},
+		{"seq within a skipped range", 20, Cutoff{At: at.At, Seq: 65}, []seqRange{{30, 40}, {50, 60}}},
+		{"seq only", 20, Cutoff{Seq: 65}, []seqRange{{20, 65}}},
+		{"no later snapshot", 70, at, []seqRange{{70, everything}}},
+		{"heads", 20, Cutoff{Heads: []events.ChainRef{}}, []seqRange{{20, everything}}},
+	} {
+		if got := scanRanges(c.s, c.cut, later); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}
 }
