@@ -118,7 +118,7 @@ func TestScanRanges(t *testing.T) {
 		{Seq: 30, From: 20, FirstRecordedAt: h(6)},
 		{Seq: 40, From: 30, FirstRecordedAt: h(4)}, // an import recorded earlier
 		{Seq: 50, From: 40, FirstRecordedAt: h(7)},
-		{Seq: 45, From: 0, FirstRecordedAt: h(1)}, // built from the start: nothing to skip
+		{Seq: 45, From: 0, FirstRecordedAt: h(1)},  // built from the start: nothing to skip
 		{Seq: 60, From: 50, FirstRecordedAt: h(5)}, // at the cutoff: kept
 		{Seq: 70, From: 60, FirstRecordedAt: h(8)},
 	}
