@@ -26,6 +26,7 @@ type snapshots struct {
 		kick   chan struct{}
 		cancel context.CancelFunc
 		done   chan struct{}
+		ran    func(projections.SnapshotReport, error) // after each run, for tests
 	}
 }
 
@@ -73,7 +74,7 @@ func (a *App) startSnapshots() {
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	kick, done := make(chan struct{}, 1), make(chan struct{})
+	kick, done, ran := make(chan struct{}, 1), make(chan struct{}), s.bg.ran
 	s.bg.kick, s.bg.cancel, s.bg.done = kick, cancel, done
 	kick <- struct{}{}
 	go func() {
@@ -83,7 +84,10 @@ func (a *App) startSnapshots() {
 			case <-ctx.Done():
 				return
 			case <-kick:
-				a.EnsureSnapshots(ctx) // no snapshot is never an error: views replay from the start
+				rep, err := a.EnsureSnapshots(ctx) // no snapshot is never an error: views replay from the start
+				if ran != nil {
+					ran(rep, err)
+				}
 			}
 		}
 	}()
