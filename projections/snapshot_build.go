@@ -65,11 +65,11 @@ func EnsureSnapshots(ctx context.Context, path string, pol SnapshotPolicy, projs
 		rep.Snapshots, _ = ListSnapshots(ctx, path, projs...)
 		return rep, nil
 	}
-	if f, err := os.OpenFile(path, os.O_WRONLY, 0); err != nil {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
 		return disable("sổ cái chỉ đọc: " + err.Error())
-	} else {
-		f.Close()
 	}
+	f.Close()
 	l, err := openLedger(ctx, path)
 	if err != nil {
 		return rep, err
@@ -164,7 +164,7 @@ func ListSnapshots(ctx context.Context, path string, projs ...Projection) ([]Sna
 			info.Seq, info.Problem = f.seq, "không đọc được: "+err.Error()
 		} else if info.Problem, _ = info.versionProblem(projs, true); info.Problem == "" {
 			if info.Problem, err = info.ledgerProblem(ctx, l); err != nil {
-				return out, err
+				info.Problem = "không đối chiếu được với sổ cái: " + err.Error()
 			}
 		}
 		out = append(out, info)
@@ -432,7 +432,11 @@ func save(ctx context.Context, db *sql.DB, file string) (int64, error) {
 	if err != nil || serr != nil {
 		return 0, errors.Join(err, serr)
 	}
+	os.Chmod(name, 0o644) // as readable as the ledger beside it
 	if err := os.Rename(name, file); err != nil {
+		if other, serr := os.Stat(file); serr == nil { // another process made it meanwhile (Windows keeps an open file)
+			return other.Size(), nil
+		}
 		return 0, err
 	}
 	return st.Size(), nil
