@@ -41,7 +41,7 @@ func classLines(n int) []string {
 	return lines
 }
 
-// An import that crosses 5.000 events leaves a snapshot when the ledger
+// An import that crosses 4.000 events leaves a snapshot when the ledger
 // closes; socai snapshot lists it, makes it again when it is gone, and
 // reports --as-of give the same figures with it.
 func TestSnapshotCommand(t *testing.T) {
@@ -55,20 +55,20 @@ func TestSnapshotCommand(t *testing.T) {
 	if r := s.ok("snapshot"); !strings.Contains(r.stdout, "Chưa có ảnh chụp nào") || exists(dir) {
 		t.Errorf("an empty ledger: %v (folder made: %v)", r, exists(dir))
 	}
-	s.ok("import", s.file("lop.jsonl", classLines(5000)...))
-	if !exists(filepath.Join(dir, "5000.db")) {
-		t.Fatalf("the import of 5.008 events left no snapshot at 5.000: %v", s.ok("snapshot", "--list"))
+	s.ok("import", s.file("lop.jsonl", classLines(4000)...))
+	if !exists(filepath.Join(dir, "4000.db")) {
+		t.Fatalf("the import of 4.008 events left no snapshot at 4.000: %v", s.ok("snapshot", "--list"))
 	}
 
 	var list snapshotList
 	out := s.ok("snapshot", "--list", "--json").stdout
 	wantKeys(t, "snapshot --list --json", []byte(out), "db_path", "dir", "policy", "snapshots")
 	decode(t, out, &list)
-	if list.Dir != dir || list.Policy.Every != 5000 || list.Policy.Keep != 20 || len(list.Snapshots) != 1 {
+	if list.Dir != dir || list.Policy.Every != 4000 || list.Policy.Keep != 25 || len(list.Snapshots) != 1 {
 		t.Fatalf("list: %+v", list)
 	}
-	if sn := list.Snapshots[0]; sn.Seq != 5000 || sn.Kind != "regular" || sn.Problem != "" || sn.Bytes <= 0 ||
-		sn.File != filepath.Join(dir, "5000.db") || sn.RecordedAt == "" {
+	if sn := list.Snapshots[0]; sn.Seq != 4000 || sn.Kind != "regular" || sn.Problem != "" || sn.Bytes <= 0 ||
+		sn.File != filepath.Join(dir, "4000.db") || sn.RecordedAt == "" {
 		t.Errorf("snapshot: %+v", sn)
 	}
 
@@ -78,15 +78,15 @@ func TestSnapshotCommand(t *testing.T) {
 	}
 	decode(t, s.ok("report", "classplans", "--period", "2021", "--json").stdout, &now)
 	decode(t, s.ok("report", "classplans", "--period", "2021", "--as-of", "2999-12-31", "--json").stdout, &then)
-	if now.Total.Executed != (count{5001, 5001*40 + 24}) || then != now {
+	if now.Total.Executed != (count{4001, 4000*40 + 64}) || then != now {
 		t.Errorf("now %+v, as of 2999 %+v", now, then)
 	}
 
-	os.Remove(filepath.Join(dir, "5000.db"))
+	os.Remove(filepath.Join(dir, "4000.db"))
 	out = s.ok("snapshot", "--json").stdout
 	wantKeys(t, "snapshot --json", []byte(out), "db_path", "dir", "policy", "head", "disabled", "created", "removed", "snapshots")
 	decode(t, out, &list)
-	if list.Head != 5008 || list.Disabled != "" || len(list.Created) != 1 || list.Created[0].Seq != 5000 || len(list.Snapshots) != 1 {
+	if list.Head != 4008 || list.Disabled != "" || len(list.Created) != 1 || list.Created[0].Seq != 4000 || len(list.Snapshots) != 1 {
 		t.Errorf("snapshot --json: %+v", list)
 	}
 	if r := s.ok("snapshot"); !strings.Contains(r.stdout, "Đã tạo 0, đã xóa 0") || !strings.Contains(r.stdout, "dùng được") {
@@ -96,13 +96,13 @@ func TestSnapshotCommand(t *testing.T) {
 	// A snapshot of another ledger put in its place is listed as unusable,
 	// then removed and made again.
 	other := newSandbox(t)
-	other.ok("import", other.file("lop.jsonl", classLines(5000)...))
-	data, err := os.ReadFile(filepath.Join(other.db+".snapshots", "5000.db"))
+	other.ok("import", other.file("lop.jsonl", classLines(4000)...))
+	data, err := os.ReadFile(filepath.Join(other.db+".snapshots", "4000.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(dir, "5000.db"), data, 0o644)
-	if r := s.ok("snapshot", "--list"); !strings.Contains(r.stdout, "không dùng: sự kiện seq 5000 của sổ cái đã khác") {
+	os.WriteFile(filepath.Join(dir, "4000.db"), data, 0o644)
+	if r := s.ok("snapshot", "--list"); !strings.Contains(r.stdout, "không dùng: sự kiện seq 4000 của sổ cái đã khác") {
 		t.Errorf("a foreign snapshot: %v", r)
 	}
 	decode(t, s.ok("snapshot", "--json").stdout, &list)
