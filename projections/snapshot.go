@@ -145,8 +145,6 @@ const snapshotMetaDDL = `
 	CREATE TABLE snapshot_heads (origin TEXT PRIMARY KEY, origin_seq INTEGER NOT NULL, hash TEXT NOT NULL);
 	CREATE TABLE snapshot_projections (name TEXT PRIMARY KEY, version INTEGER NOT NULL);`
 
-var snapshotMetaTables = []string{"snapshot_meta", "snapshot_heads", "snapshot_projections"}
-
 // readSnapshot reads the meta tables of a snapshot file, or remembers
 // them: a snapshot file never changes, so its size and time identify it.
 func readSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
