@@ -37,8 +37,11 @@ type App struct {
 	History     *HistoryService
 	Keys        *KeyService
 	Bundles     *BundleService
+	// SnapshotPolicy says when projection snapshots are taken (app/snapshots.go).
+	SnapshotPolicy projections.SnapshotPolicy
 
 	runtime *uiRuntime
+	snaps   *snapshots
 	// asOf, when set, is the ledger as it stood at a record time: every
 	// query reads it and every command is refused.
 	asOf *projections.AsOf
@@ -61,6 +64,8 @@ func Open(path string, progress projections.Progress) (*App, error) {
 	a := &App{Store: st, Projections: runner, Actor: DefaultActor(), runtime: &uiRuntime{}}
 	a.mode.live = st.DB()
 	a.wire()
+	a.SnapshotPolicy = projections.DefaultSnapshotPolicy
+	a.watchSnapshots()
 	st.Subscribe(func(recs []events.Record) { a.runtime.emit("ledger:changed", len(recs)) })
 	return a, nil
 }
@@ -113,6 +118,9 @@ func (a *App) Close() error {
 		return a.asOf.Close()
 	}
 	a.mode.close()
+	if a.snaps != nil {
+		a.snaps.close()
+	}
 	return a.Store.Close()
 }
 
@@ -123,7 +131,10 @@ func (a *App) Services() []any {
 }
 
 // Startup receives the Wails context of the window.
-func (a *App) Startup(ctx context.Context) { a.runtime.ctx = ctx }
+func (a *App) Startup(ctx context.Context) {
+	a.runtime.ctx = ctx
+	a.startSnapshots()
+}
 
 // DefaultDBPath is <user config dir>/socai/socai.db, unless SOCAI_DB says otherwise.
 func DefaultDBPath() string {

@@ -53,6 +53,8 @@ var commands = map[string]command{
 	"digest":  {"mã xác thực của sổ cái (in trên báo cáo) [--as-of T] [--qr TỆP.png] [--json]", runDigest},
 	"history": {"lịch sử một đối tượng: history <mã | luồng> [--actor A] [--type T] [--from D] [--to D] [--clock occurred|recorded] [--school S] [--as-of T] [--json]", runHistory},
 	"retract": {"hủy (và sửa) một bản ghi: retract <mã sự kiện> --reason LÝ_DO [--replacement JSON] [--on D] [--json]", runRetract},
+
+	"snapshot": {"cập nhật ảnh chụp bảng số liệu (xem số liệu tại một thời điểm nhanh hơn) [--list] [--json]", runSnapshot},
 }
 
 // usageError is wrong usage: exit 2.

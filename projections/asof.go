@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
@@ -25,6 +24,9 @@ type AsOf struct {
 	// recorded_at text.
 	At     time.Time
 	Cutoff string
+	// snapshot is the seq of the snapshot the view started from, 0 if it
+	// replayed every event.
+	snapshot int64
 }
 
 // Cutoff chooses the events of a view of the past; every condition set must
@@ -37,6 +39,9 @@ type Cutoff struct {
 	Heads []events.ChainRef
 	// Seq keeps the events at or before this local position.
 	Seq int64
+	// NoSnapshots replays every event the cutoff keeps, ignoring the
+	// snapshots: the reference a snapshot-assisted answer is checked against.
+	NoSnapshots bool
 }
 
 // where is the SQL condition of c over the columns of events. Its values are
@@ -66,8 +71,37 @@ func OpenAsOf(ctx context.Context, path string, t time.Time, projs ...Projection
 	return OpenView(ctx, path, Cutoff{At: t}, projs...)
 }
 
-// OpenView builds the projections of the ledger at path from the events c keeps.
+// OpenView builds the projections of the ledger at path from the events c
+// keeps. It starts from the nearest snapshot that holds only events c keeps
+// (snapshot.go) and recomputes the streams of the events after it; without
+// one, or if it fails, it replays every event.
 func OpenView(ctx context.Context, path string, c Cutoff, projs ...Projection) (*AsOf, error) {
+	a, err := newView(ctx, path, c)
+	if err != nil {
+		return nil, err
+	}
+	if !c.NoSnapshots {
+		ok, err := a.fromSnapshot(ctx, path, c, projs)
+		if ok {
+			return a, nil
+		}
+		if err != nil { // a snapshot that fails to load leaves main half-made: start again
+			a.Close()
+			if a, err = newView(ctx, path, c); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := a.replay(ctx, projs); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// newView is an empty memory database with the ledger attached read-only
+// as src and the temporary view events of the events c keeps.
+func newView(ctx context.Context, path string, c Cutoff) (*AsOf, error) {
 	db, err := sql.Open("sqlite3", "file::memory:?_stmt_cache_size=64")
 	if err != nil {
 		return nil, err
@@ -77,8 +111,7 @@ func OpenView(ctx context.Context, path string, c Cutoff, projs ...Projection) (
 	if !c.At.IsZero() {
 		a.Cutoff = events.FormatRecordedAt(c.At)
 	}
-	src := "file:" + (&url.URL{Path: path}).EscapedPath() + "?mode=ro"
-	if _, err := db.ExecContext(ctx, `ATTACH DATABASE ? AS src`, src); err != nil {
+	if _, err := db.ExecContext(ctx, `ATTACH DATABASE ? AS src`, fileURI(path, "mode=ro")); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("mở sổ cái %s: %w", path, err)
 	}
@@ -86,28 +119,93 @@ func OpenView(ctx context.Context, path string, c Cutoff, projs ...Projection) (
 		db.Close()
 		return nil, err
 	}
-	tx, err := db.BeginTx(ctx, nil)
+	return a, nil
+}
+
+// replay recomputes every projection from every event of the view.
+func (a *AsOf) replay(ctx context.Context, projs []Projection) error {
+	tx, err := a.db.BeginTx(ctx, nil)
 	if err != nil {
-		db.Close()
-		return nil, err
+		return err
 	}
 	defer tx.Rollback()
 	for _, p := range projs {
 		if err := p.Create(tx); err != nil {
-			db.Close()
-			return nil, err
+			return err
 		}
 		if err := recomputeAll(tx, p); err != nil {
-			db.Close()
-			return nil, fmt.Errorf("%s: %w", p.Name(), err)
+			return fmt.Errorf("%s: %w", p.Name(), err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return a, nil
+	return tx.Commit()
 }
+
+// fromSnapshot loads the usable snapshot with the largest seq and applies
+// the events after it. Snapshots that no longer match the ledger or the
+// projections are removed on the way.
+func (a *AsOf) fromSnapshot(ctx context.Context, path string, c Cutoff, projs []Projection) (bool, error) {
+	files := snapshotFiles(SnapshotDir(path))
+	for len(files) > 0 {
+		info, bad := pick(ctx, files, c)
+		for _, f := range bad {
+			removeSnapshot(f.path)
+		}
+		files = without(files, bad...)
+		if info == nil {
+			return false, nil
+		}
+		problem, missing := info.versionProblem(projs, false)
+		if problem == "" {
+			var err error
+			if problem, err = info.ledgerProblem(ctx, a.db); err != nil {
+				return false, err
+			}
+		}
+		if problem != "" {
+			if !missing {
+				removeSnapshot(info.File)
+			}
+			files = without(files, snapFile{path: info.File})
+			continue
+		}
+		if err := loadSnapshot(ctx, a.db, info.File, projs); err != nil {
+			return false, err
+		}
+		var later []SnapshotInfo
+		if !c.At.IsZero() {
+			for _, f := range files {
+				if l, err := readSnapshot(ctx, f.path); err == nil && l.Seq > info.Seq {
+					later = append(later, l)
+				}
+			}
+		}
+		if err := applyDelta(ctx, a.db, info.Seq, scanRanges(info.Seq, c, later), projs); err != nil {
+			return false, err
+		}
+		a.snapshot = info.Seq
+		return true, nil
+	}
+	return false, nil
+}
+
+// without returns files less those with the paths of drop.
+func without(files []snapFile, drop ...snapFile) []snapFile {
+	out := files[:0:0]
+	for _, f := range files {
+		keep := true
+		for _, d := range drop {
+			keep = keep && f.path != d.path
+		}
+		if keep {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Snapshot is the seq of the snapshot the view started from, 0 if it
+// replayed every event.
+func (a *AsOf) Snapshot() int64 { return a.snapshot }
 
 // DB is the database to query: the projections' tables as of the moment,
 // and events, the events recorded by then.

@@ -19,6 +19,8 @@ function verdict(ok) { return ok ? "ok" : "MISSED" }
 /^BenchmarkRebuild100k\/scan/    { rscan = metric("best-ms") }
 /^BenchmarkCommand/             { cp50 = metric("p50-ms"); cp99 = metric("p99-ms") }
 /^BenchmarkLogPage\/[a-z0-9-]+-[0-9]+ / { split($1, parts, "/"); sub(/-[0-9]+$/, "", parts[2]); logms[parts[2]] = metric("best-ms") }
+/^BenchmarkAsOfRandom/          { asof = metric("mean-ms"); replay = metric("replay-mean-ms"); snaps = metric("snapshots"); snapmb = metric("snapshot-MB"); assisted = metric("from-snapshot") }
+/^BenchmarkFullRebuild/         { full = metric("best-ms") }
 END {
 	if (store != "" && plain != "") {
 		r = store / plain
@@ -40,5 +42,9 @@ END {
 		worst = logms["newest"] > logms["deep"] ? logms["newest"] : logms["deep"]
 		printf "log of 1M events, a page of 50 with its total: newest %.1f ms, deep %.1f ms, 1000 pages on %.1f ms (goal < 100 ms) %s\n", logms["newest"], logms["deep"], logms["skip1000pages"], verdict(worst < 100)
 		printf "  filtered, with total: type %.1f ms, actor %.1f ms, dates %.1f ms, school %.1f ms; next pages without total: actor %.1f ms, dates %.1f ms, school %.1f ms\n", logms["type"], logms["actor"], logms["dates"], logms["school"], logms["actor-nototal"], logms["dates-nototal"], logms["school-nototal"]
+	if (asof != "" && full != "") {
+		r = asof / full
+		printf "as-of 100k at random moments: %.1f ms from snapshots vs full rebuild %.0f ms = %.3f (goal < 0.10) %s\n", asof, full, r, verdict(r < 0.1)
+		printf "  the same moments replayed without snapshots: %.0f ms (snapshots %.3f of it); %d of them from a snapshot; %d snapshots, %.1f MB\n", replay, asof / replay, assisted, snaps, snapmb
 	}
 }' "${1:--}"
