@@ -133,7 +133,7 @@ func (b *book) styles() error {
 		return &excelize.Font{Family: fontName, Size: size, Bold: bold}
 	}
 	pct, dec, yes := fmtPercent, fmtDecimal, fmtYesNo
-	wrap := &excelize.Alignment{Vertical: "center", WrapText: true}
+	align := &excelize.Alignment{Vertical: "center"} // no wrapping: a row keeps its height
 	for _, s := range []struct {
 		id    *int
 		style excelize.Style
@@ -144,8 +144,8 @@ func (b *book) styles() error {
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
 		{&b.st.section, excelize.Style{Font: &excelize.Font{Family: fontName, Size: 12, Bold: true, Italic: true}, Border: border}},
-		{&b.st.text, excelize.Style{Font: font(false, 12), Border: border, Alignment: wrap}},
-		{&b.st.bold, excelize.Style{Font: font(true, 12), Border: border, Alignment: wrap}},
+		{&b.st.text, excelize.Style{Font: font(false, 12), Border: border, Alignment: align}},
+		{&b.st.bold, excelize.Style{Font: font(true, 12), Border: border, Alignment: align}},
 		{&b.st.integer, excelize.Style{Font: font(false, 12), Border: border, NumFmt: fmtInt}},
 		{&b.st.boldInt, excelize.Style{Font: font(true, 12), Border: border, NumFmt: fmtInt}},
 		{&b.st.percent, excelize.Style{Font: font(false, 12), Border: border, CustomNumFmt: &pct}},
@@ -170,7 +170,9 @@ type sheet struct {
 	row  int // the last row written
 	head int // the last header row
 	cols int
-	err  error
+	// headLines is how many lines a one-row header's names take, 2 if unset.
+	headLines int
+	err       error
 }
 
 func (s *sheet) do(err error) {
@@ -249,6 +251,9 @@ func (s *sheet) header(groups ...headGroup) {
 		col += n
 	}
 	s.do(s.f.SetCellStyle(s.name, s.cell(1, top), s.cell(col-1, s.head), s.st.head))
+	if !two { // room for a name on two lines
+		s.do(s.f.SetRowHeight(s.name, top, 16*float64(max(2, s.headLines))))
+	}
 	s.row = s.head
 	s.do(s.f.SetPanes(s.name, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: s.head,
 		TopLeftCell: s.cell(2, s.head+1), ActivePane: "bottomRight"}))
@@ -314,7 +319,7 @@ func (s *sheet) text(v string) styled { return styled{v, s.st.text} }
 
 func (b *book) classPlans(s *sheet) {
 	rep := b.x.Areas.ClassPlans
-	s.start("Kế hoạch mở lớp", 42, 9, 11, 9, 11, 9, 11, 9, 11, 9, 11)
+	s.start("Kế hoạch mở lớp", 56, 9, 11, 9, 11, 9, 11, 9, 11, 9, 11)
 	s.header(col("Trường / loại lớp"), col("Chỉ tiêu", "Lớp", "Học viên"), col("Chuyển sang", "Lớp", "Học viên"),
 		col("Mở mới", "Lớp", "Học viên"), col("Thực hiện", "Lớp", "Học viên"), col("% chỉ tiêu", "Lớp", "Học viên"))
 	row := func(r projections.ClassPlanRow, bold bool) {
@@ -349,13 +354,14 @@ func (b *book) classPlans(s *sheet) {
 
 func (b *book) staffTraining(s *sheet) {
 	rep := b.x.Areas.StaffTraining
-	widths := []float64{42}
+	widths := []float64{56}
 	groups := []headGroup{col("Trường")}
 	for _, p := range rep.ByProgram {
-		widths = append(widths, 13)
+		widths = append(widths, 14)
 		groups = append(groups, col(p.Name))
 	}
 	s.start("Viên chức đi học (lượt)", append(widths, 10)...)
+	s.headLines = 3
 	s.header(append(groups, col(totalsLabel))...)
 	for _, r := range rep.BySchool {
 		var cells []styled
@@ -378,7 +384,7 @@ func (b *book) staffTraining(s *sheet) {
 
 func (b *book) research(s *sheet) {
 	rep := b.x.Areas.Research
-	s.start("Nghiên cứu khoa học, bản tin, trang thông tin điện tử", 42, 14, 13, 13, 11, 11, 14)
+	s.start("Nghiên cứu khoa học, bản tin, trang thông tin điện tử", 56, 14, 13, 13, 11, 11, 14)
 	s.header(col("Trường / cấp"), col("Đề tài, đề án, sáng kiến thực hiện"), col("Nghiệm thu"), col("Hội thảo, tọa đàm"),
 		col("Số bản tin"), col("Bài viết"), col("Trang thông tin điện tử"))
 	s.section("Theo trường")
@@ -413,7 +419,7 @@ func (b *book) research(s *sheet) {
 
 func (b *book) awards(s *sheet) {
 	rep := b.x.Areas.Awards
-	s.start(fmt.Sprintf("Thi đua – khen thưởng năm %d", rep.Year), 34, 52, 11, 9, 9, 12, 12)
+	s.start(fmt.Sprintf("Thi đua – khen thưởng năm %d", rep.Year), 50, 78, 11, 9, 9, 10, 11)
 	s.header(col("Trường"), col("Tiêu chí"), col("Kết quả"), col("Tử số"), col("Mẫu số"), col("Chỉ tiêu"), col("Đánh giá"))
 	if rep.Targets != nil {
 		s.do(s.f.SetCellValue(s.name, s.cell(1, StampRows), "Chỉ tiêu: "+rep.Targets.Issuer))
@@ -463,7 +469,7 @@ func awardTarget(c projections.AwardCheck) string {
 }
 
 func (b *book) figures(s *sheet) {
-	s.start("Số liệu (để đối chiếu bằng máy)", 44, 70, 14, 12)
+	s.start("Số liệu (để đối chiếu bằng máy)", 46, 80, 12, 10)
 	s.header(col("Mã số liệu"), col("Nội dung"), col("Giá trị"), col("Đơn vị"))
 	for _, f := range b.x.Figures {
 		v := styled{f.Value, s.st.integer}
