@@ -59,6 +59,7 @@ screenshots: build
 	@echo "== screenshots: window under Xvfb, pages in Chromium"
 	bash scripts/screenshot-window.sh $(BIN) docs/screenshots/window.png
 	SOCAI_SCREENSHOTS=$(CURDIR)/docs/screenshots $(MAKE) --no-print-directory e2e SOCAI_BIN=$(BIN)
+	if command -v soffice >/dev/null; then sh scripts/render-xlsx.sh $(BIN) docs/screenshots/xlsx-ke-hoach-mo-lop.png; fi
 
 clean:
 	rm -rf build/bin frontend/dist/assets frontend/dist/index.html
