@@ -2,6 +2,7 @@
 // XLSX, CSV and JSON. The interfaces mirror the Go JSON exactly.
 
 import { call } from './bridge';
+import type { DigestCodes } from './close';
 import type { ReportFile } from './inspection';
 
 export const EXPORT_SERVICE = 'ExportService';
@@ -24,13 +25,41 @@ export const ExportDocx = {
   SaveDocx: (req: DocxRequest) => call<string>(EXPORT_SERVICE, 'SaveDocx', req),
 };
 
-/** Downloads a file whose content is base64 (the browser harness). */
-export function downloadBase64(f: ReportFile): void {
-  const bytes = Uint8Array.from(atob(f.content), (ch) => ch.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: f.mime }));
+// --- the figures as XLSX, CSV, JSON (Go: app/export_xlsx.go) ---
+
+/** The formats of a figures file (Go: app.FiguresFormats). */
+export const FIGURES_FORMATS = ['xlsx', 'csv', 'json'] as const;
+export type FiguresFormat = (typeof FIGURES_FORMATS)[number];
+
+/** A figures file made for the browser (Go: app.FiguresFile); the content is base64. */
+export interface FiguresFile {
+  name: string;
+  mime: string;
+  base64: string;
+  size: number;
+  /** The record-time moment of the figures, RFC 3339 UTC. */
+  as_of: string;
+  digest: DigestCodes;
+}
+
+/** The figures of `period` for `school` ("" the cluster) as of `asOf` ("" now, or the
+ * moment the window shows; "YYYY-MM-DD" is the end of that day). */
+export const FiguresExport = {
+  /** The file itself, for the browser (no save dialog over HTTP). */
+  FiguresFile: (format: FiguresFormat, period: string, school: string, asOf: string) =>
+    call<FiguresFile>(EXPORT_SERVICE, 'FiguresFile', format, period, school, asOf),
+  /** In the window: the native save dialog; the path, or "" when cancelled. */
+  SaveFigures: (format: FiguresFormat, period: string, school: string, asOf: string) =>
+    call<string>(EXPORT_SERVICE, 'SaveFigures', format, period, school, asOf),
+};
+
+/** Offers a file whose content is base64 as a download (the browser harness). */
+export function downloadBase64(name: string, mime: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = f.name;
+  a.download = name;
   a.style.display = 'none';
   document.body.appendChild(a);
   a.click();

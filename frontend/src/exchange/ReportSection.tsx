@@ -40,7 +40,7 @@ export function ReportSection() {
         if (path) message.success(t.saved(path));
       } else {
         const f = await ExportDocx.DocxFile(req);
-        downloadBase64(f);
+        downloadBase64(f.name, f.mime, f.content);
         message.success(t.exported(f.name));
       }
     } catch (err) {

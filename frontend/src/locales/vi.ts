@@ -1076,6 +1076,29 @@ export const vi = {
 
     figures: {
       title: 'Số liệu (XLSX, CSV, JSON)',
+      intro:
+        'Số liệu của kỳ theo từng mảng, từng trường và tổng cụm, kèm mã xác thực và thời điểm số liệu — XLSX để mở bằng Excel/LibreOffice, CSV và JSON cho chương trình khác.',
+      period: 'Kỳ số liệu',
+      scope: 'Phạm vi',
+      wholeCluster: 'Toàn cụm (từng trường và tổng cụm)',
+      asOf: 'Số liệu tại thời điểm',
+      asOfNow: 'Hiện tại',
+      asOfHint: 'Để trống: số liệu như sổ cái hiện có (hoặc thời điểm cửa sổ đang xem). Chọn một ngày: số liệu như sổ cái biết đến hết ngày đó.',
+      format: 'Định dạng',
+      formats: {
+        xlsx: 'XLSX (bảng tính)',
+        csv: 'CSV (UTF-8)',
+        json: 'JSON',
+      } as Record<string, string>,
+      export: 'Xuất tệp',
+      exported: (name: string) => `Đã tạo tệp ${name}`,
+      saved: (path: string) => `Đã lưu ${path}`,
+      resultTitle: (name: string) => `Tệp ${name}`,
+      resultSize: 'Dung lượng',
+      resultAsOf: 'Số liệu tại thời điểm',
+      resultDigest: 'Mã xác thực',
+      bytes: (n: string) => `${n} byte`,
+      needPeriod: 'Chọn kỳ số liệu',
     },
 
     snapshot: {
