@@ -1,0 +1,269 @@
+package events
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// Error codes of importing records made elsewhere.
+const (
+	EFORK        = "fork"         // same origin and origin_seq, different hash
+	EGAP         = "gap"          // the records do not continue what the ledger has of their origin
+	EBROKENCHAIN = "broken_chain" // a record's hash or link is wrong
+)
+
+// ChainChecker recomputes the hash of records and links them into their
+// origins' chains, in the order given, with the checks of Verify. A chain
+// starts at genesis unless Start says where the records take it up.
+type ChainChecker struct {
+	chk chainCheck
+	rep Report
+}
+
+// NewChainChecker returns a checker; starts are the positions just before
+// the first record of each origin (origin_seq 0 and GenesisHash: from the start).
+func NewChainChecker(starts []ChainRef) *ChainChecker {
+	c := &ChainChecker{rep: Report{Problems: []Problem{}}}
+	c.chk = chainCheck{chains: map[string]*chainState{}, rep: &c.rep}
+	for _, s := range starts {
+		h := s.Hash
+		if h == "" {
+			h = GenesisHash
+		}
+		c.chk.chains[s.Origin] = &chainState{origin: s.Origin, next: s.OriginSeq + 1,
+			last: link{originSeq: s.OriginSeq, hash: h}, pending: map[int64]link{}}
+	}
+	return c
+}
+
+// Check adds one record (its Seq is its position in the file).
+func (c *ChainChecker) Check(r *Record) { c.chk.check(r) }
+
+// Finish reports gaps left and returns the problems in order.
+func (c *ChainChecker) Finish() Report {
+	for _, ch := range c.chk.chains {
+		ch.finish(&c.rep)
+	}
+	c.rep.Origins = len(c.chk.chains)
+	c.rep.OK = len(c.rep.Problems) == 0
+	if !c.rep.OK {
+		c.rep.First = &c.rep.Problems[0]
+	}
+	return c.rep
+}
+
+// EachOfOrigin calls fn for the events of one origin after position
+// afterOriginSeq, in chain order: what a bundle carries.
+func (s *Store) EachOfOrigin(ctx context.Context, origin string, afterOriginSeq int64, fn func(Record) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+RecordColumns+` FROM events WHERE origin = ? AND origin_seq > ? ORDER BY origin_seq`,
+		origin, afterOriginSeq)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r Record
+		if err := scanRecord(rows, &r); err != nil {
+			return err
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// ChainAt returns the hash at a position of an origin's chain ("" and no
+// error when the ledger does not have it).
+func (s *Store) ChainAt(ctx context.Context, origin string, originSeq int64) (string, error) {
+	if originSeq == 0 {
+		return GenesisHash, nil
+	}
+	var h string
+	err := s.db.QueryRowContext(ctx, `SELECT hash FROM events WHERE origin = ? AND origin_seq = ?`, origin, originSeq).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return h, err
+}
+
+// ForkError: the ledger and the imported records hold different events at
+// the same position of a chain.
+type ForkError struct {
+	Origin    string `json:"origin"`
+	OriginSeq int64  `json:"origin_seq"`
+	Ours      string `json:"ours"`
+	Theirs    string `json:"theirs"`
+}
+
+func (e *ForkError) Error() string {
+	return fmt.Sprintf("rẽ nhánh ở vị trí %d của chuỗi %s: sổ cái này có sự kiện mã băm %s…, tệp nhập có %s…; "+
+		"cùng một bản cài đặt đã ghi hai lịch sử khác nhau (sao chép cơ sở dữ liệu sang máy khác?), không nhập gì",
+		e.OriginSeq, e.Origin, short(e.Ours), short(e.Theirs))
+}
+
+// As lets errors.As(err, **Error) see a fork as a domain error.
+func (e *ForkError) As(target any) bool {
+	if t, ok := target.(**Error); ok {
+		*t = &Error{Code: EFORK, Field: "origin_seq", Message: e.Error()}
+		return true
+	}
+	return false
+}
+
+// ImportLog is what the imports table keeps of one import.
+type ImportLog struct {
+	FileSHA256  string
+	Signer      string
+	Fingerprint string
+}
+
+// ImportResult counts what an import did.
+type ImportResult struct {
+	Imported int64 `json:"imported"`
+	Skipped  int64 `json:"skipped"`
+	FirstSeq int64 `json:"first_seq"`
+	LastSeq  int64 `json:"last_seq"`
+}
+
+// importBatch is how many records are inserted (and handed to the hooks) at once.
+const importBatch = 512
+
+// Import appends records made by other installations, as they are: same
+// id, origin, origin_seq, hashes and recorded_at, all in one transaction
+// (the whole lot or nothing). Each record must decode with the registry,
+// continue its origin's chain here (a record already here with the same
+// hash is skipped, with another hash it is a fork; a missing position is a
+// gap), and keep to its stream's owner and version. Own records come back
+// only as already present. The hooks (inline projections) run as for
+// Append; progress, if given, hears how many records were handled;
+// cancelling ctx rolls everything back.
+func (s *Store) Import(ctx context.Context, each func(fn func(Record) error) error, log ImportLog,
+	progress func(done int64)) (ImportResult, error) {
+	var res ImportResult
+	err := s.Update(ctx, func(tx *Tx) error {
+		res = ImportResult{}
+		heads := map[string]*Head{}
+		at, err := tx.tx.Prepare(`SELECT hash FROM events WHERE origin = ? AND origin_seq = ?`)
+		if err != nil {
+			return err
+		}
+		defer at.Close()
+		var batch []Record
+		flush := func() error {
+			if len(batch) == 0 {
+				return nil
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := tx.insertAll(batch); err != nil {
+				return err
+			}
+			if res.FirstSeq == 0 {
+				res.FirstSeq = batch[0].Seq
+			}
+			res.LastSeq = batch[len(batch)-1].Seq
+			if err := tx.inserted(batch); err != nil {
+				return err
+			}
+			batch = nil
+			return nil
+		}
+		var done int64
+		err = each(func(r Record) error {
+			done++
+			if progress != nil && done%importBatch == 0 {
+				progress(done)
+			}
+			if _, err := s.Types.Decode(r.Type, r.SchemaVersion, r.Data); err != nil {
+				return fmt.Errorf("sự kiện %s (%s, vị trí %d của chuỗi %s): %w", r.ID, r.Type, r.OriginSeq, r.Origin, err)
+			}
+			if r.ComputeHash() != r.Hash {
+				return Errorf(EBROKENCHAIN, "hash", "sự kiện %s (vị trí %d của chuỗi %s) không khớp mã băm của nó: tệp đã bị sửa",
+					r.ID, r.OriginSeq, r.Origin)
+			}
+			h := heads[r.Origin]
+			if h == nil {
+				h = &Head{Origin: r.Origin, Hash: GenesisHash}
+				err := tx.tx.QueryRow(`SELECT origin_seq, hash FROM events WHERE origin = ? ORDER BY origin_seq DESC LIMIT 1`,
+					r.Origin).Scan(&h.OriginSeq, &h.Hash)
+				if err != nil && !errors.Is(err, sql.ErrNoRows) {
+					return err
+				}
+				heads[r.Origin] = h
+			}
+			switch {
+			case r.OriginSeq <= h.OriginSeq:
+				var ours string
+				if err := at.QueryRow(r.Origin, r.OriginSeq).Scan(&ours); err != nil {
+					return err
+				}
+				if ours != r.Hash {
+					return &ForkError{Origin: r.Origin, OriginSeq: r.OriginSeq, Ours: ours, Theirs: r.Hash}
+				}
+				res.Skipped++
+				return nil
+			case r.Origin == s.origin:
+				return Errorf(ENOTOWNER, "origin", "tệp chứa sự kiện của chính bản cài đặt này mà sổ cái không có (vị trí %d): "+
+					"không nhập lại lịch sử của mình từ nơi khác", r.OriginSeq)
+			case r.OriginSeq > h.OriginSeq+1:
+				return Errorf(EGAP, "origin_seq", "thiếu các sự kiện %d–%d của chuỗi %s: hãy xuất lại từ %d (socai bundle export --since %d)",
+					h.OriginSeq+1, r.OriginSeq-1, r.Origin, h.OriginSeq, h.OriginSeq)
+			case r.PrevHash != h.Hash:
+				return &ForkError{Origin: r.Origin, OriginSeq: h.OriginSeq, Ours: h.Hash, Theirs: r.PrevHash}
+			}
+			version, owner, err := tx.StreamVersion(r.Stream)
+			if err != nil {
+				return err
+			}
+			if version > 0 && owner != r.Origin {
+				return Errorf(ENOTOWNER, "stream", "luồng %s thuộc về bản cài đặt %s; sự kiện %s của %s không được ghi vào đó",
+					r.Stream, owner, r.ID, r.Origin)
+			}
+			if r.Version != version+1 {
+				return Errorf(ECONFLICT, "version", "luồng %s đang ở phiên bản %d, sự kiện %s mang phiên bản %d", r.Stream, version, r.ID, r.Version)
+			}
+			tx.streams[r.Stream] = streamState{version: r.Version, owner: r.Origin}
+			h.OriginSeq, h.Hash = r.OriginSeq, r.Hash
+			r.Seq = 0
+			batch = append(batch, r)
+			res.Imported++
+			if len(batch) == importBatch {
+				return flush()
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		if progress != nil {
+			progress(done)
+		}
+		if res.Imported > 0 {
+			if _, err := tx.tx.Exec(`INSERT INTO imports (imported_at, file_sha256, signer_origin, fingerprint, first_seq, last_seq, events)
+				VALUES (?,?,?,?,?,?,?)`, FormatRecordedAt(s.Now()), log.FileSHA256, log.Signer, log.Fingerprint,
+				res.FirstSeq, res.LastSeq, res.Imported); err != nil {
+				return err
+			}
+		}
+		return ctx.Err()
+	})
+	return res, err
+}
+
+// EventsSchema is the SQL of the events table, its append-only triggers and
+// the installation table: files that carry events (bundles, snapshots) use
+// it, so that OpenReadOnly and Verify work on them as on a ledger.
+func EventsSchema() string {
+	b, err := migrationFS.ReadFile("migrations/0001_events.sql")
+	if err != nil {
+		panic(err) // embedded at build time
+	}
+	return string(b)
+}
