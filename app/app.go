@@ -41,6 +41,9 @@ type App struct {
 	asOf *projections.AsOf
 	// mode is the moment the window chose to look at (asof_mode.go).
 	mode asOfMode
+	// snap is the period snapshot the window shows instead of the ledger
+	// (snapshot_file_open.go).
+	snap snapshotSlot
 }
 
 // Open opens (creating if needed) the ledger at path and brings its
@@ -107,6 +110,9 @@ func (a *App) Close() error {
 		return a.asOf.Close()
 	}
 	a.mode.close()
+	if sn := a.snap.swap(nil); sn != nil {
+		sn.store.Close()
+	}
 	return a.Store.Close()
 }
 
