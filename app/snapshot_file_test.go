@@ -1,9 +1,13 @@
 package app_test
 
 import (
+	"errors"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"socai/app"
+	"socai/events"
 	"socai/projections"
 )
 
@@ -59,5 +63,80 @@ func TestPeriodFiguresOfTheDemo(t *testing.T) {
 	}
 	if mm[2].Scope != scopes[1].Scope || mm[2].Recomputed != nil {
 		t.Errorf("missing school: %+v", mm[2])
+	}
+}
+
+// The window opens a snapshot read-only: every query reads it, every
+// command is refused with the reason, the ledger page and the chain check
+// describe the file; the as-of picker works inside it; closing it brings
+// the ledger back, writable.
+func TestOpenSnapshotInTheWindow(t *testing.T) {
+	src := openApp(t)
+	if _, err := src.LoadDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "2021-H1.socai")
+	res, err := src.Export.SaveSnapshot("2021-H1", "", "", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	a := openApp(t) // an inspector's ledger, with one class of its own
+	importLines(t, a, baseCluster...)
+	importLines(t, a, `{"type":"ClassOpened","stream":"class-x","occurred_on":"2021-03-01","data":{"class_id":"x","school_id":"sonla","class_type":"tc","name":"Lớp x","students":10,"start_date":"2021-03-01","mode":"tap_trung"},"meta":{}}`)
+	own := eventCount(t, a)
+
+	st, err := a.Ledger.OpenSnapshot(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Snapshot == nil || !st.Historical || st.Events != res.Events || st.Snapshot.Period != "2021-H1" ||
+		st.Snapshot.Fingerprint != res.Fingerprint || st.Snapshot.KeyStatus != app.KeyUnknown {
+		t.Fatalf("state %+v %+v", st, st.Snapshot)
+	}
+	p, _ := projections.ParsePeriod("2021-H1")
+	cp, err := projections.ClassPlanFigures(ctx, a.DB(), p, "")
+	if err != nil || cp.Total.Executed.Classes != 260 {
+		t.Fatalf("class plans in the snapshot: %v, %v", cp.Total.Executed, err)
+	}
+	_, err = a.Record(ctx, app.Cmd{Stream: "class-y", Event: events.Event{OccurredOn: "2021-03-01",
+		Data: open("y", "sonla", "tc", 5, "2021-03-01")}})
+	var e *events.Error
+	if events.ErrorCode(err) != events.EREADONLY || !errors.As(err, &e) || !strings.HasPrefix(e.Message, "chế độ kiểm tra: bản chụp") {
+		t.Fatalf("a command in a snapshot: %v", err)
+	}
+	if _, err := a.Export.SaveSnapshot("2021-H1", "", "", filepath.Join(t.TempDir(), "x.socai")); events.ErrorCode(err) != events.EREADONLY {
+		t.Errorf("export from inside a snapshot: %v", err)
+	}
+	info, err := a.Ledger.Info()
+	if err != nil || info.DBPath != path || info.Events != res.Events || info.Origin != src.Store.Origin() {
+		t.Errorf("ledger info in a snapshot: %+v, %v", info, err)
+	}
+	if rep, err := a.Ledger.Verify(); err != nil || !rep.OK || rep.Checked != res.Events {
+		t.Errorf("chain check in a snapshot: %+v, %v", rep, err)
+	}
+	// the picker inside the snapshot: before the demo there was nothing
+	if st, err := a.Ledger.SetAsOf("2000-01-01"); err != nil || st.Events != 0 || st.Snapshot == nil {
+		t.Errorf("as of 2000 in the snapshot: %+v, %v", st, err)
+	}
+	if st, err := a.Ledger.SetAsOf(""); err != nil || st.Events != res.Events || st.Snapshot == nil {
+		t.Errorf("back to the whole snapshot: %+v, %v", st, err)
+	}
+
+	st, err = a.Ledger.CloseSnapshot()
+	if err != nil || st.Snapshot != nil || st.Historical || st.Events != own {
+		t.Fatalf("after closing: %+v, %v", st, err)
+	}
+	if _, err := a.Record(ctx, app.Cmd{Stream: "class-y", Event: events.Event{OccurredOn: "2021-03-01",
+		Data: open("y", "sonla", "tc", 5, "2021-03-01")}}); err != nil {
+		t.Fatalf("a command after closing: %v", err)
+	}
+
+	// a file that is not a snapshot is refused and changes nothing
+	if _, err := a.Ledger.OpenSnapshot(a.Store.Path()); events.ErrorCode(err) != "not_socai" {
+		t.Errorf("opening a ledger as a snapshot: %v", err)
+	}
+	if st, _ := a.Ledger.AsOfState(); st.Snapshot != nil || st.Historical {
+		t.Errorf("a refused open changed the state: %+v", st)
 	}
 }
