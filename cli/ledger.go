@@ -148,6 +148,9 @@ func runVerify(env *Env, args []string) error {
 		if *against != "" || len(digests) > 0 {
 			return usagef("--against và --digest dùng cho sổ cái, không dùng với tệp %s", pos[0])
 		}
+		if _, err := os.Stat(pos[0]); err != nil {
+			return usagef("không có tệp %s để kiểm tra (socai verify TỆP.socai)", pos[0])
+		}
 		return runVerifySnapshot(env, pos[0], *asJSON, *fingerprint)
 	}
 	var opt events.VerifyOptions
