@@ -82,7 +82,7 @@ func readSnapshot(ctx context.Context, path string, ledger *events.Store) (*load
 		f.Close()
 		return nil, err
 	}
-	st := SnapshotState{Path: path, Period: m.Period, School: m.SchoolID, ScopeName: "Toàn cụm",
+	st := SnapshotState{Path: path, Period: m.Period, School: m.SchoolID, ScopeName: "toàn cụm",
 		Cutoff: c.At, Creator: c.Actor, Origin: m.Creator, AppVersion: m.AppVersion, CreatedAt: m.CreatedAt,
 		Fingerprint: m.Fingerprint, KeyStatus: KeyUnknown, Events: m.Events}
 	for _, s := range ls.figures.Scopes {

@@ -85,7 +85,7 @@ describe('Bản chụp số liệu against socai serve', () => {
     const title = p.getByTestId('snapshot-banner-title');
     await title.waitFor({ timeout: 60_000 });
     const banner = await text(title);
-    expect(banner).toContain('Chế độ kiểm tra — bản chụp kỳ 6 tháng đầu năm 2021 của Toàn cụm');
+    expect(banner).toContain('Chế độ kiểm tra — bản chụp kỳ 6 tháng đầu năm 2021 của toàn cụm');
     expect(banner).toContain(fingerprint);
     expect(await text(p.getByTestId('snapshot-key-status'))).toContain('đối chiếu dấu vân tay');
     expect(await text(p.getByTestId('asof-tag'))).toBe('Chế độ kiểm tra');
