@@ -34,6 +34,8 @@ type App struct {
 	Digest      *DigestService
 	Inspections *InspectionService
 	Export      *ExportService
+	Keys        *KeyService
+	Bundles     *BundleService
 
 	runtime *uiRuntime
 	// asOf, when set, is the ledger as it stood at a record time: every
@@ -78,6 +80,8 @@ func (a *App) wire() {
 	a.Digest = &DigestService{app: a}
 	a.Inspections = &InspectionService{app: a}
 	a.Export = &ExportService{app: a}
+	a.Keys = &KeyService{app: a}
+	a.Bundles = &BundleService{app: a}
 }
 
 // AsOf is the same ledger as it stood at record time t (only the events
@@ -119,7 +123,7 @@ func (a *App) Close() error {
 // Services are the structs whose exported methods the UI may call.
 func (a *App) Services() []any {
 	return []any{a.Ledger, a.Org, a.ClassPlans, a.Staff, a.Research, a.Emulation, a.Deadlines, a.Closing, a.Digest,
-		a.Inspections, a.Export}
+		a.Inspections, a.Export, a.Keys, a.Bundles}
 }
 
 // Startup receives the Wails context of the window.

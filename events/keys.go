@@ -150,3 +150,6 @@ func (s *Store) TrustedKey(ctx context.Context, origin string) (RegisteredKey, e
 	return RegisteredKey{}, Errorf(EUNKNOWNSIGNER, "signer",
 		"bản cài đặt %s chưa được đăng ký khóa ở sổ cái này: hãy so dấu vân tay khóa qua điện thoại rồi đăng ký (socai key add)", origin)
 }
+
+// Store is the store a transaction writes to (validators read its keys).
+func (tx *Tx) Store() *Store { return tx.store }

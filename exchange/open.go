@@ -149,7 +149,11 @@ func checkHeader(path string, size int64) error {
 
 func (f *File) check(ctx context.Context, opt OpenOptions) error {
 	var qc string
-	if err := f.db.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&qc); err != nil || qc != "ok" {
+	err := f.db.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&qc)
+	if ctx.Err() != nil { // cancelled, not corrupt
+		return ctx.Err()
+	}
+	if err != nil || qc != "ok" {
 		if err != nil {
 			qc = err.Error()
 		}
@@ -157,6 +161,9 @@ func (f *File) check(ctx context.Context, opt OpenOptions) error {
 	}
 	var body, sig string
 	if err := f.db.QueryRowContext(ctx, `SELECT json, signature FROM manifest WHERE id = 1`).Scan(&body, &sig); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		if errors.Is(err, sql.ErrNoRows) || strings.Contains(err.Error(), "no such") {
 			return fail(ENOMANIFEST, "tệp %s không có bản kê (manifest): không phải tệp socai hoàn chỉnh", f.Path)
 		}
@@ -226,7 +233,7 @@ func (f *File) checkEvents(ctx context.Context, opt OpenOptions) error {
 	})
 	if err != nil {
 		var e *events.Error
-		if errors.As(err, &e) || errors.Is(err, context.Canceled) {
+		if errors.As(err, &e) || ctx.Err() != nil {
 			return err
 		}
 		return fail(ECORRUPT, "tệp %s bị hỏng: %v", f.Path, err)
