@@ -156,12 +156,12 @@ func TestSnapshotSigner(t *testing.T) {
 	}
 
 	other, _, _ := ed25519.GenerateKey(rand.Reader)
-	keyLine := func(pub ed25519.PublicKey) string {
-		return fmt.Sprintf(`{"type":"KeyRegistered","stream":"key-%s","occurred_on":"2021-08-01","data":{"origin":%q,"school_id":"sonla","public_key":%q,"fingerprint":%q},"meta":{}}`,
-			man.Creator, man.Creator, events.EncodeKey(pub), events.Fingerprint(pub))
+	register := func(s *sandbox, pub ed25519.PublicKey) {
+		s.ok("key", "add", "--school", "sonla", "--origin", man.Creator, "--public-key", events.EncodeKey(pub),
+			"--fingerprint", events.Fingerprint(pub))
 	}
 	wrong := newSandbox(t)
-	wrong.ok("import", wrong.file("khoa.jsonl", keyLine(other)))
+	register(wrong, other)
 	r = wrong.expect(1, "verify", res.Path)
 	if !strings.Contains(r.stdout, "khóa ký KHÁC khóa mà sổ cái này đã đăng ký") {
 		t.Errorf("another key registered:\n%s", r.stdout)
@@ -172,7 +172,7 @@ func TestSnapshotSigner(t *testing.T) {
 		t.Fatal(err)
 	}
 	known := newSandbox(t)
-	known.ok("import", known.file("khoa.jsonl", keyLine(pub)))
+	register(known, pub)
 	r = known.ok("verify", res.Path)
 	if !strings.Contains(r.stdout, "NGƯỜI KÝ: ĐÃ XÁC MINH") || !strings.Contains(r.stdout, "KẾT LUẬN: ĐẠT") {
 		t.Errorf("registered key:\n%s", r.stdout)
