@@ -47,6 +47,9 @@ type App struct {
 	asOf *projections.AsOf
 	// mode is the moment the window chose to look at (asof_mode.go).
 	mode asOfMode
+	// socaiFile is the period snapshot (.socai) the window shows instead of the ledger
+	// (snapshot_file_open.go).
+	socaiFile snapshotSlot
 }
 
 // Open opens (creating if needed) the ledger at path and brings its
@@ -120,6 +123,9 @@ func (a *App) Close() error {
 	a.mode.close()
 	if a.snaps != nil {
 		a.snaps.close()
+	}
+	if sn := a.socaiFile.swap(nil); sn != nil {
+		sn.store.Close()
 	}
 	return a.Store.Close()
 }

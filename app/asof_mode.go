@@ -21,6 +21,8 @@ type AsOfState struct {
 	// Events is how many events the view holds: those recorded by AsOf, or
 	// all of them now.
 	Events int64 `json:"events"`
+	// Snapshot is the period snapshot shown instead of the ledger, if any.
+	Snapshot *SnapshotState `json:"snapshot"`
 }
 
 // asOfMode lets the live App, the one bound to the window and to socai
@@ -151,13 +153,20 @@ func (a *App) ShowAsOf(ctx context.Context, s string) (AsOfState, error) {
 	m := &a.mode
 	m.switching.Lock()
 	defer m.switching.Unlock()
-	if s == "" {
+	sn := a.socaiFile.get()
+	if s == "" && sn == nil {
 		m.show(nil)
 		return a.AsOfState(ctx)
 	}
-	at, err := projections.ParseAsOf(s)
-	if err != nil {
-		return AsOfState{}, err
+	var at time.Time
+	if s != "" {
+		var err error
+		if at, err = projections.ParseAsOf(s); err != nil {
+			return AsOfState{}, err
+		}
+	}
+	if sn != nil {
+		return a.showSnapshotAt(ctx, sn, at)
 	}
 	if now := a.Store.Now(); at.After(now) {
 		return AsOfState{}, events.Errorf(events.EINVALID, "as_of",
@@ -180,6 +189,10 @@ func (a *App) AsOfState(ctx context.Context) (AsOfState, error) {
 	}
 	if err := a.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM events`).Scan(&st.Events); err != nil {
 		return AsOfState{}, err
+	}
+	if sn := a.socaiFile.get(); sn != nil {
+		state := sn.state
+		st.Snapshot = &state
 	}
 	return st, nil
 }

@@ -127,7 +127,7 @@ func (a *App) amendments(ctx context.Context, cl PeriodClose, bisect bool) (Amen
 	view := func(c projections.Cutoff) ([]projections.Figure, error) {
 		rep.Views++
 		c.At = at
-		v, err := projections.OpenView(ctx, a.Store.Path(), c, projections.All()...)
+		v, err := projections.OpenView(ctx, a.source().Path(), c, projections.All()...)
 		if err != nil {
 			return nil, err
 		}

@@ -207,6 +207,9 @@ func newID(given string) string {
 
 // writable refuses every change in a view of the past.
 func (a *App) writable() error {
+	if err := a.readOnlySnapshot(); err != nil {
+		return err
+	}
 	if at, ok := a.viewedAt(); ok {
 		return events.Errorf(events.EREADONLY, "", "đang xem sổ cái tại thời điểm %s: chế độ xem lịch sử không ghi được",
 			vn.DateTime(at))

@@ -120,7 +120,7 @@ func chainHeads(ctx context.Context, q projections.Querier, local, at string) ([
 // ReportDigest is the digest of the data a report of a is made from: the
 // chain heads now, or within the cutoff of a view of the past.
 func (a *App) ReportDigest(ctx context.Context) (DigestCodes, []events.Head, error) {
-	heads, err := chainHeads(ctx, a.DB(), a.Store.Origin(), "")
+	heads, err := chainHeads(ctx, a.DB(), a.source().Origin(), "")
 	if err != nil {
 		return DigestCodes{}, nil, err
 	}
@@ -142,7 +142,7 @@ func (s *DigestService) Current(asOf string) (DigestInfo, error) {
 			return DigestInfo{}, perr
 		}
 		info.AsOf = events.FormatRecordedAt(t)
-		heads, err = chainHeads(ctx, s.app.DB(), s.app.Store.Origin(), info.AsOf)
+		heads, err = chainHeads(ctx, s.app.DB(), s.app.source().Origin(), info.AsOf)
 	}
 	if err != nil {
 		return DigestInfo{}, err
@@ -213,19 +213,19 @@ func digestInputError(err error) error {
 // A problem counts against a digest when it is the digest itself or an
 // event recorded at or before the latest digest's event (by seq).
 func (a *App) CheckDigests(ctx context.Context, ds []events.Digest, against *events.Store) (DigestCheck, error) {
-	rep, err := a.Store.Verify(ctx, events.VerifyOptions{Digests: ds, Against: against})
+	rep, err := a.source().Verify(ctx, events.VerifyOptions{Digests: ds, Against: against})
 	if err != nil {
 		return DigestCheck{}, err
 	}
 	out := DigestCheck{OK: rep.OK, Report: rep, Digests: []DigestFound{}}
 	var last, top int64
 	allFound := true
-	if err := a.Store.DB().QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM events`).Scan(&top); err != nil {
+	if err := a.source().DB().QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM events`).Scan(&top); err != nil {
 		return DigestCheck{}, err
 	}
 	for _, d := range ds {
 		f := DigestFound{Code: d.String(), Origin: d.Origin, OriginSeq: d.OriginSeq}
-		err := a.Store.DB().QueryRowContext(ctx, `SELECT origin, seq, hash, recorded_at FROM events
+		err := a.source().DB().QueryRowContext(ctx, `SELECT origin, seq, hash, recorded_at FROM events
 			WHERE origin >= ? AND origin < ? AND origin_seq = ? ORDER BY origin LIMIT 1`, d.Origin, d.Origin+"~", d.OriginSeq).
 			Scan(&f.Origin, &f.Seq, &f.Hash, &f.RecordedAt)
 		if err == nil && strings.HasPrefix(f.Hash, d.Hash) {

@@ -303,7 +303,7 @@ func (s *InspectionService) compare(ctx context.Context, id string) (Comparison,
 	out := Comparison{Inspection: in, Period: p}
 	q := projections.Querier(s.app.DB())
 	if in.Status == projections.InspectionClosed && in.Heads != nil {
-		view, err := projections.OpenView(ctx, s.app.Store.Path(), projections.Cutoff{Heads: in.Heads}, projections.All()...)
+		view, err := projections.OpenView(ctx, s.app.source().Path(), projections.Cutoff{Heads: in.Heads}, projections.All()...)
 		if err != nil {
 			return Comparison{}, err
 		}

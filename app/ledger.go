@@ -30,7 +30,7 @@ type LedgerInfo struct {
 // Info describes the open ledger.
 func (s *LedgerService) Info() (LedgerInfo, error) {
 	ctx := context.Background()
-	st := s.app.Store
+	st := s.app.source()
 	var total, streams int64
 	var last string
 	today := events.DateOf(time.Now().In(vn.Zone))
@@ -53,7 +53,7 @@ func (s *LedgerService) Info() (LedgerInfo, error) {
 
 // Verify recomputes every hash chain of the ledger.
 func (s *LedgerService) Verify() (events.Report, error) {
-	return s.app.Store.Verify(context.Background(), events.VerifyOptions{})
+	return s.app.source().Verify(context.Background(), events.VerifyOptions{})
 }
 
 // IsEmpty reports whether the ledger holds no event yet: the window offers

@@ -27,18 +27,24 @@ func (r *uiRuntime) emit(name string, data ...any) {
 // there; it returns the path, or "" when the user cancels. Outside the window
 // it refuses: there is no dialog to show.
 func (r *uiRuntime) saveFile(title, name string, content []byte) (string, error) {
-	if r.ctx == nil {
-		return "", Fail(EUnavailable, "", "hộp thoại lưu tệp chỉ có trong cửa sổ ứng dụng")
-	}
-	ext := strings.TrimPrefix(filepath.Ext(name), ".")
-	path, err := wruntime.SaveFileDialog(r.ctx, wruntime.SaveDialogOptions{
-		Title: title, DefaultFilename: name,
-		Filters: []wruntime.FileFilter{{DisplayName: strings.ToUpper(ext) + " (*." + ext + ")", Pattern: "*." + ext}},
-	})
+	path, err := r.savePath(title, name)
 	if err != nil || path == "" {
 		return "", err
 	}
 	return path, os.WriteFile(path, content, 0o644)
+}
+
+// savePath asks where to save a file with the native dialog, for a caller
+// that writes it itself (atomically); "" when the user cancels.
+func (r *uiRuntime) savePath(title, name string) (string, error) {
+	if r.ctx == nil {
+		return "", Fail(EUnavailable, "", "hộp thoại lưu tệp chỉ có trong cửa sổ ứng dụng")
+	}
+	ext := strings.TrimPrefix(filepath.Ext(name), ".")
+	return wruntime.SaveFileDialog(r.ctx, wruntime.SaveDialogOptions{
+		Title: title, DefaultFilename: name,
+		Filters: []wruntime.FileFilter{{DisplayName: strings.ToUpper(ext) + " (*." + ext + ")", Pattern: "*." + ext}},
+	})
 }
 
 // openFile asks which file to open with the native dialog; "" when the user

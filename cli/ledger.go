@@ -137,10 +137,21 @@ func runVerify(env *Env, args []string) error {
 	against := fs.String("against", "", "so với một bản sao khác (tệp .db)")
 	var digests multiFlag
 	fs.Var(&digests, "digest", "mã xác thực in trên báo cáo (ORIGIN:SEQ:HASH, mã ngắn; nhiều mã cách nhau bởi ;), lặp lại được")
-	if pos, err := parse(fs, args); err != nil {
+	fingerprint := fs.String("fingerprint", "", "với TỆP.socai: dấu vân tay khóa ký đã đối chiếu qua điện thoại")
+	pos, err := parse(fs, args)
+	if err != nil {
 		return err
-	} else if len(pos) > 0 {
-		return usagef("verify không nhận đối số %q", pos[0])
+	} else if len(pos) > 1 {
+		return usagef("verify nhận nhiều nhất một tệp, không phải %q", pos[1])
+	} else if len(pos) == 1 {
+		// a file to verify: a period snapshot (its content decides, not its name)
+		if *against != "" || len(digests) > 0 {
+			return usagef("--against và --digest dùng cho sổ cái, không dùng với tệp %s", pos[0])
+		}
+		if _, err := os.Stat(pos[0]); err != nil {
+			return usagef("không có tệp %s để kiểm tra (socai verify TỆP.socai)", pos[0])
+		}
+		return runVerifySnapshot(env, pos[0], *asJSON, *fingerprint)
 	}
 	var opt events.VerifyOptions
 	for _, d := range digests {

@@ -2,6 +2,7 @@
 // The interfaces mirror the Go JSON exactly (snake_case field names).
 
 import { call } from './bridge';
+import type { SnapshotState } from './exchange_snapshot';
 
 const SERVICE = 'LedgerService';
 
@@ -70,6 +71,8 @@ export interface AsOfState {
   as_of: string;
   /** Events the view holds: those recorded by as_of, or all of them now. */
   events: number;
+  /** The period snapshot shown instead of the ledger ("chế độ kiểm tra"), if any. */
+  snapshot?: SnapshotState | null;
 }
 
 export const LedgerService = {

@@ -14,10 +14,11 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons';
 import { vi } from '../locales/vi';
-import { useWritable } from '../stores/asof';
+import { useAsOfStore, useWritable } from '../stores/asof';
 import { AREAS, useNavigationStore, type AreaKey } from '../stores/navigation';
 import { AsOfPicker } from './AsOfPicker';
 import { HistoricalBanner } from './HistoricalBanner';
+import { SnapshotBanner } from './SnapshotBanner';
 
 const { Header, Sider, Content } = Layout;
 
@@ -41,6 +42,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const area = useNavigationStore((s) => s.area);
   const go = useNavigationStore((s) => s.go);
   const historical = !useWritable();
+  const inSnapshot = useAsOfStore((s) => s.snapshot !== null);
 
   const items: MenuProps['items'] = AREAS.map(({ key, ready }) => {
     const label = vi.nav[key];
@@ -83,12 +85,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Typography.Title>
           {historical ? (
             <Tag color="gold" style={{ fontWeight: 600 }} data-testid="asof-tag">
-              {vi.asOf.historicalTag}
+              {inSnapshot ? vi.exchange.snapshot.modeTag : vi.asOf.historicalTag}
             </Tag>
           ) : null}
           <AsOfPicker />
         </Header>
         <HistoricalBanner />
+        <SnapshotBanner />
       </div>
       <Layout>
         <Sider width={290} theme="light">

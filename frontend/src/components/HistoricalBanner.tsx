@@ -9,8 +9,8 @@ const t = vi.asOf;
 /** Under the header on every page while the window shows the past: when, and that
  * nothing can be recorded ("Về hiện tại" is beside the picker, just above). */
 export function HistoricalBanner() {
-  const { asOf, events } = useAsOfStore();
-  if (!asOf) return null;
+  const { asOf, events, snapshot } = useAsOfStore();
+  if (!asOf || snapshot) return null; // a snapshot has its own banner (SnapshotBanner)
   return (
     <Alert
       type="warning"

@@ -1103,6 +1103,45 @@ export const vi = {
 
     snapshot: {
       title: 'Bản chụp số liệu của kỳ (.socai)',
+      intro:
+        'Một tệp duy nhất gồm mọi sự kiện đã ghi đến thời điểm chốt, kèm bản kê số liệu của kỳ (toàn cụm và từng trường), ' +
+        'ký bằng khóa của bản cài đặt này. Người nhận kiểm tra chữ ký, chuỗi băm và tính lại từng số liệu bằng “socai verify”, ' +
+        'hoặc mở tệp ở chế độ kiểm tra để xem mọi trang.',
+      period: 'Kỳ số liệu',
+      scope: 'Phạm vi',
+      asOf: 'Chốt đến thời điểm (không bắt buộc)',
+      asOfHint: 'Để trống: mọi sự kiện đã ghi đến bây giờ. Chọn ngày: đến hết ngày đó.',
+      path: 'Lưu vào tệp',
+      pathHint: 'Đường dẫn tệp .socai trên máy này',
+      export: 'Xuất bản chụp…',
+      exported: (path: string) => `Đã lưu bản chụp số liệu: ${path}`,
+      result: 'Bản chụp vừa xuất',
+      resultPath: 'Tệp',
+      resultEvents: 'Số sự kiện',
+      resultFigures: 'Số liệu trong bản kê',
+      resultCutoff: 'Chốt đến',
+      resultHeads: 'Đầu chuỗi',
+      fingerprint: 'Dấu vân tay khóa ký',
+      fingerprintHint: 'Đọc cho người nhận qua điện thoại để họ đối chiếu với kết quả “socai verify”.',
+      openTitle: 'Mở bản chụp ở chế độ kiểm tra',
+      openIntro: 'Mọi trang và các công cụ kiểm tra làm việc trên bản chụp; không ghi được gì cho đến khi đóng bản chụp.',
+      openPath: 'Tệp bản chụp (.socai)',
+      open: 'Mở bản chụp số liệu…',
+      openThis: 'Mở bản chụp này',
+      opened: (period: string) => `Đang mở bản chụp kỳ ${period} ở chế độ kiểm tra`,
+      openRefused: 'Không mở được bản chụp',
+      close: 'Đóng bản chụp',
+      closed: 'Đã đóng bản chụp, trở về sổ cái',
+      modeTag: 'Chế độ kiểm tra',
+      banner: (period: string, scope: string, creator: string, fingerprint: string) =>
+        `Chế độ kiểm tra — bản chụp kỳ ${period} của ${scope}, lập bởi ${creator}, ký bởi khóa có dấu vân tay ${fingerprint}`,
+      bannerDetail: (cutoff: string, events: string, file: string) =>
+        `Sự kiện ghi đến ${cutoff} (${events} sự kiện), tệp ${file}. Mọi trang hiển thị số liệu của bản chụp; không ghi được.`,
+      keyStatus: {
+        khop: 'Khóa ký khớp với khóa đã đăng ký của bản cài đặt này.',
+        khac: 'Cảnh báo: khóa ký KHÁC khóa đã đăng ký cho bản cài đặt này.',
+        chua_dang_ky: 'Khóa ký chưa được đăng ký trong sổ cái của bạn: hãy đối chiếu dấu vân tay qua điện thoại.',
+      } as Record<string, string>,
     },
 
     bundle: {

@@ -4,6 +4,7 @@
 // so that the services answer as of it; this store mirrors it for the UI.
 
 import { create } from 'zustand';
+import type { SnapshotState } from '../api/exchange_snapshot';
 import { LedgerService, type AsOfState as ServiceState } from '../api/ledger';
 import { useFiltersStore } from './filters';
 
@@ -14,6 +15,11 @@ interface AsOfState {
   asOf: string | null;
   /** The events the shown ledger holds (recorded by asOf), null until known. */
   events: number | null;
+  /** The period snapshot shown instead of the ledger, read-only; null for the ledger. */
+  snapshot: SnapshotState | null;
+  /** Takes a state the Go side answered with (opening or closing a snapshot); every
+   * page then fetches again. */
+  apply: (st: ServiceState) => void;
   /** A switch is under way: the view is being rebuilt. */
   switching: boolean;
   /** Shows the ledger as of asOf (RFC 3339 or "YYYY-MM-DD"), null for now; every page
@@ -27,14 +33,20 @@ export function createAsOfStore(api: AsOfApi, onSwitched: () => void) {
   return create<AsOfState>()((set, get) => {
     const apply = (st: ServiceState) => {
       const asOf = st.historical ? st.as_of : null;
-      const moved = asOf !== get().asOf;
-      set({ asOf, events: st.events });
+      const snapshot = st.snapshot ?? null;
+      const moved = asOf !== get().asOf || snapshot?.path !== get().snapshot?.path;
+      set({ asOf, events: st.events, snapshot });
       return moved;
     };
     return {
       asOf: null,
       events: null,
+      snapshot: null,
       switching: false,
+      apply: (st) => {
+        apply(st);
+        onSwitched();
+      },
       set: async (asOf) => {
         set({ switching: true });
         try {
