@@ -20,6 +20,7 @@ chromium
 xvfb
 xauth
 libreoffice-writer-nogui
+libreoffice-calc-nogui
 poppler-utils
 fonts-liberation
 imagemagick
@@ -28,13 +29,13 @@ sqlite3
 "
 #  libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config: the Linux desktop build (Wails, cgo)
 #  gcc-mingw-w64-x86-64 nsis: the Windows exe and installer (mk/windows.mk)
-#  libreoffice-writer-nogui poppler-utils fonts-liberation: render the DOCX report to PDF/PNG in its test (app/export_docx_test.go)
+#  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation: render the DOCX report (its test,
+#    app/export_docx_test.go) and the XLSX figures (make screenshots) to PDF and PNG
 #  chromium: the end-to-end test (frontend/e2e, driven by playwright-core, never downloads a browser)
 #  xvfb xauth: running the Linux desktop window without a display
 #  imagemagick: scripts/make-icon.sh
 #  fonts-dejavu-core: Vietnamese glyphs in headless chromium screenshots
 #  sqlite3: the end-to-end test edits the database behind socai's back to show verification failing
-# Later, for reports: libreoffice-writer-nogui poppler-utils
 
 WAILS_VERSION=v2.15.0
 
