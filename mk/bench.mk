@@ -1,5 +1,6 @@
 # Benchmarks of the event store (./events) and of the domain (./app: rebuild of
-# every projection, one command, a page of the log over 1M events), each figure beside its limit measured in the
+# every projection, one command, a page of the log over 1M events, export and import
+# of a 100k-event bundle), each figure beside its limit measured in the
 # same run, then the ratios against the goals (scripts/bench-summary.sh).
 #
 #   make -f mk/bench.mk bench

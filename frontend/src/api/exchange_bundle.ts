@@ -1,4 +1,5 @@
-// BundleService and KeyService (Go: app.BundleService, app.KeyService):
+// BundleService and KeyService (Go: app.BundleService, app.KeyService;
+// the context-free methods of app/exchange_window.go):
 // signed bundles of events between installations, and the signing keys they
 // are checked with (docs/exchange.md). The interfaces mirror the Go JSON exactly.
 
@@ -19,7 +20,7 @@ export interface BundleExport {
   cluster_id: string;
   school_id: string;
   fingerprint: string;
-  /** The file in base64 (ExportContent only). */
+  /** The file in base64 (BundleContent only). */
   content?: string;
 }
 
@@ -73,9 +74,9 @@ export interface ImportRecord {
 
 export const BundleService = {
   /** Exports and saves with the native dialog (the window); path "" when cancelled. */
-  SaveExport: (since: number) => call<BundleExport>(BUNDLE, 'SaveExport', since),
+  SaveBundle: (since: number) => call<BundleExport>(BUNDLE, 'SaveBundle', since),
   /** Exports and returns the file as base64 (the browser). */
-  ExportContent: (since: number) => call<BundleExport>(BUNDLE, 'ExportContent', since),
+  BundleContent: (since: number) => call<BundleExport>(BUNDLE, 'BundleContent', since),
   /** Native open dialog, then the background import (the window). */
   ChooseAndImport: () => call<ImportStatus>(BUNDLE, 'ChooseAndImport'),
   /** Sends the file (base64) and starts the background import (the browser). */
@@ -83,7 +84,7 @@ export const BundleService = {
   ImportStatus: () => call<ImportStatus>(BUNDLE, 'ImportStatus'),
   /** Stops the import: its transaction is rolled back, nothing is imported. */
   CancelImport: () => call<ImportStatus>(BUNDLE, 'CancelImport'),
-  Imports: () => call<ImportRecord[]>(BUNDLE, 'Imports'),
+  ImportLog: () => call<ImportRecord[]>(BUNDLE, 'ImportLog'),
 };
 
 /** This installation's public key (Go: app.KeyInfo). */
@@ -117,10 +118,10 @@ export interface RegisteredKey {
 }
 
 export const KeyService = {
-  Show: () => call<KeyInfo>(KEYS, 'Show'),
-  Register: (schoolId: string, note: Note) => call<Result>(KEYS, 'Register', schoolId, note),
-  Add: (input: KeyInput) => call<Result>(KEYS, 'Add', input),
-  List: () => call<RegisteredKey[]>(KEYS, 'List'),
+  Mine: () => call<KeyInfo>(KEYS, 'Mine'),
+  RegisterMine: (schoolId: string, note: Note) => call<Result>(KEYS, 'RegisterMine', schoolId, note),
+  AddSchoolKey: (input: KeyInput) => call<Result>(KEYS, 'AddSchoolKey', input),
+  Registered: () => call<RegisteredKey[]>(KEYS, 'Registered'),
 };
 
 /** Reads a File as base64 (without the data: prefix). */

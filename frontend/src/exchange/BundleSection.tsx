@@ -41,10 +41,10 @@ function ExportPart() {
     setBusy(true);
     try {
       if (isDesktop()) {
-        const x = await BundleService.SaveExport(since);
+        const x = await BundleService.SaveBundle(since);
         if (x.path) setLast(x);
       } else {
-        const x = await BundleService.ExportContent(since);
+        const x = await BundleService.BundleContent(since);
         downloadBase64({ name: x.name, mime: 'application/vnd.sqlite3', content: x.content ?? '' });
         setLast(x);
       }
@@ -91,6 +91,8 @@ function ImportPart() {
   const changed = useFiltersStore((s) => s.changed);
   const [status, setStatus] = useState<ImportStatus | null>(null);
   const [starting, setStarting] = useState(false);
+  // imports started from this section: lets a reader tell this result from the last one
+  const [runs, setRuns] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const polling = useRef(false);
   const mounted = useRef(true);
@@ -136,6 +138,7 @@ function ImportPart() {
   }, [follow]);
 
   const started = (s: ImportStatus) => {
+    setRuns((n) => n + 1);
     setStatus(s);
     if (s.running || s.summary) void follow();
   };
@@ -159,6 +162,7 @@ function ImportPart() {
   const upload = async (file: File | undefined) => {
     if (!file) return;
     setStarting(true);
+    setStatus(null);
     try {
       started(await BundleService.UploadAndImport(file.name, await fileBase64(file)));
     } catch (err) {
@@ -200,18 +204,18 @@ function ImportPart() {
         data-testid="bundle-file"
         onChange={(e) => void upload(e.target.files?.[0])}
       />
-      {status && <ImportState status={status} />}
+      {status && <ImportState status={status} runs={runs} />}
     </>
   );
 }
 
-function ImportState({ status }: { status: ImportStatus }) {
+function ImportState({ status, runs }: { status: ImportStatus; runs: number }) {
   const { phase, done, total } = status.progress;
   const percent = phase === 'done' ? 100 : total > 0 ? Math.floor((done * 100) / total) : 0;
   const progressStatus =
     phase === 'done' ? 'success' : phase === 'refused' || phase === 'cancelled' ? 'exception' : 'active';
   return (
-    <div style={{ marginTop: 16 }} data-testid="bundle-status" data-phase={phase}>
+    <div style={{ marginTop: 16 }} data-testid="bundle-status" data-phase={phase} data-run={runs}>
       <Typography.Text data-testid="bundle-phase">{t.phase[phase] ?? phase}</Typography.Text>
       {total > 0 && (
         <Typography.Text type="secondary" style={{ marginLeft: 8 }}>

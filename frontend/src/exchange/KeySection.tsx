@@ -21,8 +21,8 @@ const KEY_FIELDS = { fingerprint: 'fingerprint', public_key: 'public_key', origi
  * for its school, the keys registered here, and the form that adds a
  * school's key after its fingerprint was compared. */
 export function KeySection() {
-  const me = useServiceData(() => KeyService.Show(), []);
-  const list = useServiceData(() => KeyService.List(), []);
+  const me = useServiceData(() => KeyService.Mine(), []);
+  const list = useServiceData(() => KeyService.Registered(), []);
   const [registering, setRegistering] = useState(false);
   const [adding, setAdding] = useState(false);
 
@@ -60,7 +60,7 @@ export function KeySection() {
         name="keyregister"
         onClose={() => setRegistering(false)}
         fieldMap={KEY_FIELDS}
-        submit={(v, note) => KeyService.Register(v.school_id.trim(), note)}
+        submit={(v, note) => KeyService.RegisterMine(v.school_id.trim(), note)}
       >
         <Form.Item name="school_id" label={t.registerSchool} rules={required}>
           <SchoolInput />
@@ -73,7 +73,7 @@ export function KeySection() {
         onClose={() => setAdding(false)}
         fieldMap={KEY_FIELDS}
         okText={t.add}
-        submit={(v, note) => KeyService.Add({ ...v, ...note })}
+        submit={(v, note) => KeyService.AddSchoolKey({ ...v, ...note })}
       >
         <Typography.Paragraph type="secondary">{t.addHint}</Typography.Paragraph>
         <Form.Item name="school_id" label={t.school} rules={required}>
