@@ -1,8 +1,8 @@
 # Benchmarks of the event store (./events) and of the domain (./app: rebuild of
 # every projection, one command, a page of the log over 1M events, as-of
-# questions from snapshots against a full rebuild), each figure beside its limit
-# measured in the same run, then the ratios against the goals
-# (scripts/bench-summary.sh).
+# questions from snapshots against a full rebuild, export and import of a
+# 100k-event bundle), each figure beside its limit measured in the same run,
+# then the ratios against the goals (scripts/bench-summary.sh).
 #
 #   make -f mk/bench.mk bench
 #   make -f mk/bench.mk bench BENCH=Verify     # one benchmark only

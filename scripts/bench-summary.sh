@@ -18,6 +18,10 @@ function verdict(ok) { return ok ? "ok" : "MISSED" }
 /^BenchmarkRebuild100k\/rebuild/ { rebuild = metric("best-ms") }
 /^BenchmarkRebuild100k\/scan/    { rscan = metric("best-ms") }
 /^BenchmarkCommand/             { cp50 = metric("p50-ms"); cp99 = metric("p99-ms") }
+/^BenchmarkBundle100k\/export/ { bexport = metric("best-ms") }
+/^BenchmarkBundle100k\/copy/   { bcopy = metric("best-ms") }
+/^BenchmarkBundle100k\/import/ { bimport = metric("best-ms") }
+/^BenchmarkBundle100k\/insert/ { binsert = metric("best-ms") }
 /^BenchmarkLogPage\/[a-z0-9-]+-[0-9]+ / { split($1, parts, "/"); sub(/-[0-9]+$/, "", parts[2]); logms[parts[2]] = metric("best-ms") }
 /^BenchmarkAsOfRandom/          { asof = metric("mean-ms"); replay = metric("replay-mean-ms"); snaps = metric("snapshots"); snapmb = metric("snapshot-MB"); assisted = metric("from-snapshot") }
 /^BenchmarkFullRebuild/         { full = metric("best-ms") }
@@ -38,6 +42,14 @@ END {
 	}
 	if (cp99 != "")
 		printf "one command (validate + append + projections): p50 %.2f ms, p99 %.2f ms (goal p99 < 10 ms) %s\n", cp50, cp99, verdict(cp99 < 10)
+	if (bexport != "" && binsert != "") {
+		r = bexport / binsert
+		printf "bundle of 100k: export %.0f ms vs plain batched insert %.0f ms = %.2fx (goal <= 2.00x) %s; file copy %.0f ms (export = %.1fx copy)\n", bexport, binsert, r, verdict(r <= 2), bcopy, bexport / bcopy
+	}
+	if (bimport != "" && binsert != "") {
+		r = bimport / binsert
+		printf "bundle of 100k: import %.0f ms vs plain batched insert %.0f ms = %.2fx (goal <= 3.00x) %s\n", bimport, binsert, r, verdict(r <= 3)
+	}
 	if (logms["newest"] != "" && logms["deep"] != "") {
 		worst = logms["newest"] > logms["deep"] ? logms["newest"] : logms["deep"]
 		printf "log of 1M events, a page of 50 with its total: newest %.1f ms, deep %.1f ms, 1000 pages on %.1f ms (goal < 100 ms) %s\n", logms["newest"], logms["deep"], logms["skip1000pages"], verdict(worst < 100)
