@@ -235,31 +235,31 @@ function Summary({ sum, phase }: { sum: ImportSummary; phase: string }) {
   const who = (
     <Descriptions size="small" column={1} bordered style={{ marginTop: 12 }} data-testid="bundle-from">
       <Descriptions.Item label={t.file}>{sum.file}</Descriptions.Item>
-      {sum.school_id && (
+      {sum.school_id ? (
         <Descriptions.Item label={t.fromSchool}>
           {sum.school_name ? `${sum.school_name} (${sum.school_id})` : sum.school_id}
         </Descriptions.Item>
-      )}
-      {sum.signer && (
+      ) : null}
+      {sum.signer ? (
         <Descriptions.Item label={t.origin}>
           <Typography.Text code>{sum.signer}</Typography.Text>
         </Descriptions.Item>
-      )}
-      {sum.fingerprint && (
+      ) : null}
+      {sum.fingerprint ? (
         <Descriptions.Item label={t.fingerprint}>
           <Typography.Text code>{sum.fingerprint}</Typography.Text>
         </Descriptions.Item>
-      )}
-      {sum.cluster_id && <Descriptions.Item label={t.cluster}>{sum.cluster_id}</Descriptions.Item>}
-      {!sum.refused && <Descriptions.Item label={t.imported}>{formatInt(sum.imported)}</Descriptions.Item>}
-      {!sum.refused && <Descriptions.Item label={t.skipped}>{formatInt(sum.skipped)}</Descriptions.Item>}
-      {sum.file_sha256 && (
+      ) : null}
+      {sum.cluster_id ? <Descriptions.Item label={t.cluster}>{sum.cluster_id}</Descriptions.Item> : null}
+      {!sum.refused ? <Descriptions.Item label={t.imported}>{formatInt(sum.imported)}</Descriptions.Item> : null}
+      {!sum.refused ? <Descriptions.Item label={t.skipped}>{formatInt(sum.skipped)}</Descriptions.Item> : null}
+      {sum.file_sha256 ? (
         <Descriptions.Item label={t.sha256}>
           <Typography.Text code style={{ fontSize: 12 }}>
             {sum.file_sha256}
           </Typography.Text>
         </Descriptions.Item>
-      )}
+      ) : null}
     </Descriptions>
   );
   if (sum.refused) {

@@ -121,11 +121,11 @@ function OwnKey({ info, onRegister }: { info: KeyInfo; onRegister: () => void })
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <div>
         <Typography.Text type="secondary">{t.fingerprint}</Typography.Text>
-        <div data-testid="key-fingerprint" aria-label={info.fingerprint} style={{ display: 'flex', flexWrap: 'wrap', gap: 12, marginTop: 4 }}>
+        <div data-testid="key-fingerprint" aria-label={info.fingerprint} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 4 }}>
           {fingerprintGroups(info.fingerprint).map((g, i) => (
             <span
               key={i}
-              style={{ fontFamily: 'monospace', fontSize: 28, fontWeight: 600, letterSpacing: 2, padding: '2px 8px', background: '#f5f5f5', borderRadius: 4 }}
+              style={{ fontFamily: 'monospace', fontSize: 24, fontWeight: 600, letterSpacing: 1, padding: '2px 6px', background: '#f5f5f5', borderRadius: 4 }}
             >
               {g}
             </span>
