@@ -217,9 +217,10 @@ func (s *BundleService) importBundle(ctx context.Context, path string, sum *Impo
 		return err
 	}
 	st := s.app.Store
-	f, err := exchange.Open(ctx, path, exchange.OpenOptions{Progress: func(done, total int64) {
-		progress(ImportProgress{Phase: PhaseChecking, Done: done, Total: total})
-	}})
+	// The events are checked as they are imported: a bad one, or a digest
+	// that does not match at the end, rolls the whole import back.
+	progress(ImportProgress{Phase: PhaseChecking})
+	f, err := exchange.Open(ctx, path, exchange.OpenOptions{DeferEvents: true})
 	if err != nil {
 		return err
 	}
@@ -248,7 +249,7 @@ func (s *BundleService) importBundle(ctx context.Context, path string, sum *Impo
 	if m.ClusterID != cluster {
 		return Fail(EUnknownCluster, "", "gói dữ liệu của cụm %q, sổ cái này là của cụm %q: không nhập", m.ClusterID, cluster)
 	}
-	res, err := st.Import(ctx, func(fn func(events.Record) error) error { return f.Each(ctx, fn) }, events.ImportLog{FileSHA256: f.SHA256, Signer: m.Creator, Fingerprint: m.Fingerprint},
+	res, err := st.Import(ctx, func(fn func(events.Record) error) error { return f.EachChecked(ctx, fn) }, events.ImportLog{FileSHA256: f.SHA256, Signer: m.Creator, Fingerprint: m.Fingerprint},
 		func(done int64) { progress(ImportProgress{Phase: PhaseImporting, Done: done, Total: m.Events}) })
 	if err != nil {
 		return err

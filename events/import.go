@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error codes of importing records made elsewhere.
@@ -128,7 +129,7 @@ type ImportResult struct {
 	LastSeq  int64 `json:"last_seq"`
 }
 
-// importBatch is how many records are inserted (and handed to the hooks) at once.
+// importBatch is how many records are checked and inserted at once.
 const importBatch = 512
 
 // Import appends records made by other installations, as they are: same
@@ -137,124 +138,249 @@ const importBatch = 512
 // continue its origin's chain here (a record already here with the same
 // hash is skipped, with another hash it is a fork; a missing position is a
 // gap), and keep to its stream's owner and version. Own records come back
-// only as already present. The hooks (inline projections) run as for
-// Append; progress, if given, hears how many records were handled;
-// cancelling ctx rolls everything back.
+// only as already present. The hooks (inline projections) run once, on
+// every imported record, before the commit; progress, if given, hears how
+// many records were handled; cancelling ctx rolls everything back.
+//
+// each runs in a goroutine of its own, with the decoding and hashing of the
+// records, one batch ahead of the checks against the ledger and the
+// inserts: reading a file and writing the ledger overlap.
 func (s *Store) Import(ctx context.Context, each func(fn func(Record) error) error, log ImportLog,
 	progress func(done int64)) (ImportResult, error) {
 	var res ImportResult
 	err := s.Update(ctx, func(tx *Tx) error {
 		res = ImportResult{}
-		heads := map[string]*Head{}
-		at, err := tx.tx.Prepare(`SELECT hash FROM events WHERE origin = ? AND origin_seq = ?`)
-		if err != nil {
-			return err
-		}
-		defer at.Close()
-		var batch []Record
-		flush := func() error {
-			if len(batch) == 0 {
-				return nil
+		ctx, cancel := context.WithCancel(ctx)
+		batches := s.readAhead(ctx, each)
+		defer func() {
+			cancel()
+			for range batches { // wait for the reader to stop
+			}
+		}()
+		c := &chainCursor{tx: tx, origin: s.origin, heads: map[string]*Head{}}
+		var all []Record
+		var done int64
+		for b := range batches {
+			if b.err != nil {
+				return b.err
+			}
+			start := len(all)
+			for _, r := range b.recs {
+				fresh, err := c.continues(&r)
+				if err != nil {
+					return err
+				}
+				if !fresh {
+					res.Skipped++
+					continue
+				}
+				r.Seq = 0
+				all = append(all, r)
 			}
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := tx.insertAll(batch); err != nil {
+			if err := tx.continueStreams(all[start:]); err != nil {
 				return err
 			}
-			if res.FirstSeq == 0 {
-				res.FirstSeq = batch[0].Seq
-			}
-			res.LastSeq = batch[len(batch)-1].Seq
-			if err := tx.inserted(batch); err != nil {
+			if err := tx.insertAll(all[start:]); err != nil {
 				return err
 			}
-			batch = nil
-			return nil
-		}
-		var done int64
-		err = each(func(r Record) error {
-			done++
-			if progress != nil && done%importBatch == 0 {
+			done += int64(len(b.recs))
+			if progress != nil {
 				progress(done)
 			}
-			if _, err := s.Types.Decode(r.Type, r.SchemaVersion, r.Data); err != nil {
-				return fmt.Errorf("sự kiện %s (%s, vị trí %d của chuỗi %s): %w", r.ID, r.Type, r.OriginSeq, r.Origin, err)
-			}
-			if r.ComputeHash() != r.Hash {
-				return Errorf(EBROKENCHAIN, "hash", "sự kiện %s (vị trí %d của chuỗi %s) không khớp mã băm của nó: tệp đã bị sửa",
-					r.ID, r.OriginSeq, r.Origin)
-			}
-			h := heads[r.Origin]
-			if h == nil {
-				h = &Head{Origin: r.Origin, Hash: GenesisHash}
-				err := tx.tx.QueryRow(`SELECT origin_seq, hash FROM events WHERE origin = ? ORDER BY origin_seq DESC LIMIT 1`,
-					r.Origin).Scan(&h.OriginSeq, &h.Hash)
-				if err != nil && !errors.Is(err, sql.ErrNoRows) {
-					return err
-				}
-				heads[r.Origin] = h
-			}
-			switch {
-			case r.OriginSeq <= h.OriginSeq:
-				var ours string
-				if err := at.QueryRow(r.Origin, r.OriginSeq).Scan(&ours); err != nil {
-					return err
-				}
-				if ours != r.Hash {
-					return &ForkError{Origin: r.Origin, OriginSeq: r.OriginSeq, Ours: ours, Theirs: r.Hash}
-				}
-				res.Skipped++
-				return nil
-			case r.Origin == s.origin:
-				return Errorf(ENOTOWNER, "origin", "tệp chứa sự kiện của chính bản cài đặt này mà sổ cái không có (vị trí %d): "+
-					"không nhập lại lịch sử của mình từ nơi khác", r.OriginSeq)
-			case r.OriginSeq > h.OriginSeq+1:
-				return Errorf(EGAP, "origin_seq", "thiếu các sự kiện %d–%d của chuỗi %s: hãy xuất lại từ %d (socai bundle export --since %d)",
-					h.OriginSeq+1, r.OriginSeq-1, r.Origin, h.OriginSeq, h.OriginSeq)
-			case r.PrevHash != h.Hash:
-				return &ForkError{Origin: r.Origin, OriginSeq: h.OriginSeq, Ours: h.Hash, Theirs: r.PrevHash}
-			}
-			version, owner, err := tx.StreamVersion(r.Stream)
-			if err != nil {
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if len(all) == 0 {
+			return nil
+		}
+		res.Imported, res.FirstSeq, res.LastSeq = int64(len(all)), all[0].Seq, all[len(all)-1].Seq
+		// The hooks see the whole import at once: a projection recomputes
+		// each stream it touched once, set-based, rather than batch by batch.
+		if err := tx.inserted(all); err != nil {
+			return err
+		}
+		_, err := tx.tx.Exec(`INSERT INTO imports (imported_at, file_sha256, signer_origin, fingerprint, first_seq, last_seq, events)
+			VALUES (?,?,?,?,?,?,?)`, FormatRecordedAt(s.Now()), log.FileSHA256, log.Signer, log.Fingerprint,
+			res.FirstSeq, res.LastSeq, res.Imported)
+		return err
+	})
+	return res, err
+}
+
+// readBatch is a batch of records read ahead, each decoded and its hash
+// checked, or the error that stopped the reading (after the batch of the
+// records before it).
+type readBatch struct {
+	recs []Record
+	err  error
+}
+
+// readAhead runs each in a goroutine and sends its records in batches; the
+// channel is closed when each returns or ctx is cancelled.
+func (s *Store) readAhead(ctx context.Context, each func(fn func(Record) error) error) <-chan readBatch {
+	out := make(chan readBatch, 2)
+	send := func(b readBatch) bool {
+		select {
+		case out <- b:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	go func() {
+		defer close(out)
+		batch := make([]Record, 0, importBatch)
+		err := each(func(r Record) error {
+			if err := s.checkRecord(&r); err != nil {
 				return err
 			}
-			if version > 0 && owner != r.Origin {
-				return Errorf(ENOTOWNER, "stream", "luồng %s thuộc về bản cài đặt %s; sự kiện %s của %s không được ghi vào đó",
-					r.Stream, owner, r.ID, r.Origin)
-			}
-			if r.Version != version+1 {
-				return Errorf(ECONFLICT, "version", "luồng %s đang ở phiên bản %d, sự kiện %s mang phiên bản %d", r.Stream, version, r.ID, r.Version)
-			}
-			tx.streams[r.Stream] = streamState{version: r.Version, owner: r.Origin}
-			h.OriginSeq, h.Hash = r.OriginSeq, r.Hash
-			r.Seq = 0
 			batch = append(batch, r)
-			res.Imported++
 			if len(batch) == importBatch {
-				return flush()
+				if !send(readBatch{recs: batch}) {
+					return ctx.Err()
+				}
+				batch = make([]Record, 0, importBatch)
 			}
 			return nil
 		})
+		if len(batch) > 0 && !send(readBatch{recs: batch}) {
+			return
+		}
+		if err != nil {
+			send(readBatch{err: err})
+		}
+	}()
+	return out
+}
+
+// checkRecord checks what a record says of itself: its hash is its own
+// (or it was altered, whatever else is wrong with it) and its payload
+// decodes with the registry.
+func (s *Store) checkRecord(r *Record) error {
+	if r.ComputeHash() != r.Hash {
+		return Errorf(EBROKENCHAIN, "hash", "sự kiện %s (vị trí %d của chuỗi %s) không khớp mã băm của nó: tệp đã bị sửa",
+			r.ID, r.OriginSeq, r.Origin)
+	}
+	if _, err := s.Types.Decode(r.Type, r.SchemaVersion, r.Data); err != nil {
+		return fmt.Errorf("sự kiện %s (%s, vị trí %d của chuỗi %s): %w", r.ID, r.Type, r.OriginSeq, r.Origin, err)
+	}
+	return nil
+}
+
+// chainCursor follows, during an import, where each origin's chain stands
+// in the ledger and in the records taken so far.
+type chainCursor struct {
+	tx     *Tx
+	origin string // this installation
+	heads  map[string]*Head
+	at     *sql.Stmt
+}
+
+// continues says whether r is new to the ledger (false: already here, the
+// same) and moves its origin's head on, or why it cannot be taken.
+func (c *chainCursor) continues(r *Record) (bool, error) {
+	h := c.heads[r.Origin]
+	if h == nil {
+		h = &Head{Origin: r.Origin, Hash: GenesisHash}
+		err := c.tx.tx.QueryRow(`SELECT origin_seq, hash FROM events WHERE origin = ? ORDER BY origin_seq DESC LIMIT 1`,
+			r.Origin).Scan(&h.OriginSeq, &h.Hash)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return false, err
+		}
+		c.heads[r.Origin] = h
+	}
+	switch {
+	case r.OriginSeq <= h.OriginSeq:
+		ours, err := c.hashAt(r.Origin, r.OriginSeq)
+		if err != nil {
+			return false, err
+		}
+		if ours != r.Hash {
+			return false, &ForkError{Origin: r.Origin, OriginSeq: r.OriginSeq, Ours: ours, Theirs: r.Hash}
+		}
+		return false, nil
+	case r.Origin == c.origin:
+		return false, Errorf(ENOTOWNER, "origin", "tệp chứa sự kiện của chính bản cài đặt này mà sổ cái không có (vị trí %d): "+
+			"không nhập lại lịch sử của mình từ nơi khác", r.OriginSeq)
+	case r.OriginSeq > h.OriginSeq+1:
+		return false, Errorf(EGAP, "origin_seq", "thiếu các sự kiện %d–%d của chuỗi %s: hãy xuất lại từ %d (socai bundle export --since %d)",
+			h.OriginSeq+1, r.OriginSeq-1, r.Origin, h.OriginSeq, h.OriginSeq)
+	case r.PrevHash != h.Hash:
+		return false, &ForkError{Origin: r.Origin, OriginSeq: h.OriginSeq, Ours: h.Hash, Theirs: r.PrevHash}
+	}
+	h.OriginSeq, h.Hash = r.OriginSeq, r.Hash
+	return true, nil
+}
+
+func (c *chainCursor) hashAt(origin string, originSeq int64) (string, error) {
+	if c.at == nil {
+		st, err := c.tx.tx.Prepare(`SELECT hash FROM events WHERE origin = ? AND origin_seq = ?`)
+		if err != nil {
+			return "", err
+		}
+		c.at = st
+	}
+	var h string
+	err := c.at.QueryRow(origin, originSeq).Scan(&h)
+	return h, err
+}
+
+// continueStreams checks that each record continues its stream, as its
+// owner, and moves the stream on. The versions of streams the transaction
+// has not seen yet are read in one query for the whole batch.
+func (tx *Tx) continueStreams(recs []Record) error {
+	var unseen []any
+	seen := map[string]bool{}
+	for i := range recs {
+		s := recs[i].Stream
+		if _, ok := tx.streams[s]; !ok && !seen[s] {
+			seen[s] = true
+			unseen = append(unseen, s)
+		}
+	}
+	if len(unseen) > 0 {
+		// MAX makes SQLite take origin from the row of the highest version.
+		rows, err := tx.tx.Query(`SELECT stream, MAX(version), origin FROM events WHERE stream IN (?`+
+			strings.Repeat(",?", len(unseen)-1)+`) GROUP BY stream`, unseen...)
 		if err != nil {
 			return err
 		}
-		if err := flush(); err != nil {
-			return err
-		}
-		if progress != nil {
-			progress(done)
-		}
-		if res.Imported > 0 {
-			if _, err := tx.tx.Exec(`INSERT INTO imports (imported_at, file_sha256, signer_origin, fingerprint, first_seq, last_seq, events)
-				VALUES (?,?,?,?,?,?,?)`, FormatRecordedAt(s.Now()), log.FileSHA256, log.Signer, log.Fingerprint,
-				res.FirstSeq, res.LastSeq, res.Imported); err != nil {
+		for rows.Next() {
+			var s string
+			var st streamState
+			if err := rows.Scan(&s, &st.version, &st.owner); err != nil {
+				rows.Close()
 				return err
 			}
+			tx.streams[s] = st
 		}
-		return ctx.Err()
-	})
-	return res, err
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, s := range unseen {
+			if _, ok := tx.streams[s.(string)]; !ok {
+				tx.streams[s.(string)] = streamState{}
+			}
+		}
+	}
+	for i := range recs {
+		r := &recs[i]
+		st := tx.streams[r.Stream]
+		if st.version > 0 && st.owner != r.Origin {
+			return Errorf(ENOTOWNER, "stream", "luồng %s thuộc về bản cài đặt %s; sự kiện %s của %s không được ghi vào đó",
+				r.Stream, st.owner, r.ID, r.Origin)
+		}
+		if r.Version != st.version+1 {
+			return Errorf(ECONFLICT, "version", "luồng %s đang ở phiên bản %d, sự kiện %s mang phiên bản %d", r.Stream, st.version, r.ID, r.Version)
+		}
+		tx.streams[r.Stream] = streamState{version: r.Version, owner: r.Origin}
+	}
+	return nil
 }
 
 // EventsSchema is the SQL of the events table, its append-only triggers and

@@ -51,6 +51,10 @@ type OpenOptions struct {
 	MaxSize int64 // 0: DefaultMaxSize
 	// Progress, if set, hears how many events have been checked out of Manifest.Events.
 	Progress func(done, total int64)
+	// DeferEvents leaves the events to EachChecked, for a reader that goes
+	// through them anyway and undoes what it did if the check fails at the
+	// end (an import, in one transaction): the file is read once, not twice.
+	DeferEvents bool
 }
 
 // File is an open, checked socai file.
@@ -199,47 +203,61 @@ func (f *File) check(ctx context.Context, opt OpenOptions) error {
 	if !ed25519.Verify(pub, f.ManifestJSON, f.Signature) {
 		return fail(EBADSIGNATURE, "chữ ký của tệp %s không hợp lệ: bản kê đã bị sửa hoặc được ký bằng khóa khác", f.Path)
 	}
-	if err := f.checkEvents(ctx, opt); err != nil {
-		return err
+	if !opt.DeferEvents {
+		if err := f.checkEvents(ctx, opt.Progress, nil); err != nil {
+			return err
+		}
 	}
 	return f.hashFile()
 }
 
-// checkEvents reads every event once: type known, hash and chain, digest.
-func (f *File) checkEvents(ctx context.Context, opt OpenOptions) error {
+// EachChecked calls fn for every event, in order, once its hash is checked;
+// the chains, the count and the digest are only known at the end, so an
+// error may come after fn has seen every event, and the caller must then
+// undo what fn did. Decoding the payloads is left to fn (Store.Import
+// decodes every record it takes).
+func (f *File) EachChecked(ctx context.Context, fn func(events.Record) error) error {
+	return f.checkEvents(ctx, nil, fn)
+}
+
+// checkEvents reads every event once: type known (unless handed on),
+// hash and chain, digest; then, if given, hands it on.
+func (f *File) checkEvents(ctx context.Context, progress func(done, total int64), then func(events.Record) error) error {
 	m := &f.Manifest
 	d := newDigester()
 	chk := events.NewChainChecker(m.Starts)
+	var thenErr error
 	err := f.Each(ctx, func(r events.Record) error {
 		if d.n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if opt.Progress != nil {
-				opt.Progress(d.n, m.Events)
+			if progress != nil {
+				progress(d.n, m.Events)
 			}
 		}
-		if _, err := events.Vocabulary.Decode(r.Type, r.SchemaVersion, r.Data); err != nil {
-			code := events.ErrorCode(err)
-			if code != events.EUNKNOWNTYPE && code != events.EFUTURESCHEMA {
-				code = EBROKENCHAIN
+		if then == nil { // a reader decodes what it takes
+			if err := f.decodes(&r); err != nil {
+				return err
 			}
-			return events.Errorf(code, "file", "sự kiện %s (vị trí %d của chuỗi %s) trong tệp %s: %v",
-				r.ID, r.OriginSeq, r.Origin, f.Path, err)
 		}
 		chk.Check(&r)
 		d.add(&r)
+		if then != nil {
+			thenErr = then(r)
+			return thenErr
+		}
 		return nil
 	})
 	if err != nil {
 		var e *events.Error
-		if errors.As(err, &e) || ctx.Err() != nil {
+		if err == thenErr || errors.As(err, &e) || ctx.Err() != nil { // the reader's own errors are not the file's
 			return err
 		}
 		return fail(ECORRUPT, "tệp %s bị hỏng: %v", f.Path, err)
 	}
-	if opt.Progress != nil {
-		opt.Progress(d.n, m.Events)
+	if progress != nil {
+		progress(d.n, m.Events)
 	}
 	if rep := chk.Finish(); !rep.OK {
 		return fail(EBROKENCHAIN, "chuỗi sự kiện trong tệp %s bị hỏng: %s", f.Path, rep.First.Message)
@@ -252,6 +270,21 @@ func (f *File) checkEvents(ctx context.Context, opt OpenOptions) error {
 		return fail(EDIGEST, "đầu chuỗi trong tệp %s không khớp bản kê đã ký", f.Path)
 	}
 	return nil
+}
+
+// decodes checks that the vocabulary knows r's type and version and that
+// its payload is valid.
+func (f *File) decodes(r *events.Record) error {
+	_, err := events.Vocabulary.Decode(r.Type, r.SchemaVersion, r.Data)
+	if err == nil {
+		return nil
+	}
+	code := events.ErrorCode(err)
+	if code != events.EUNKNOWNTYPE && code != events.EFUTURESCHEMA {
+		code = EBROKENCHAIN
+	}
+	return events.Errorf(code, "file", "sự kiện %s (vị trí %d của chuỗi %s) trong tệp %s: %v",
+		r.ID, r.OriginSeq, r.Origin, f.Path, err)
 }
 
 func (f *File) hashFile() error {

@@ -2,6 +2,7 @@ package projections
 
 import (
 	"database/sql"
+	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -69,6 +70,66 @@ func recomputeStream(tx *sql.Tx, p Projection, stream string) error {
 	return nil
 }
 
+// fewStreams is how many streams are recomputed one at a time; more are
+// recomputed set-based (an import, a catch-up), which costs about a rebuild
+// of their events instead of a round of statements each.
+const fewStreams = 32
+
+// deltaDDL is the list of streams a set-based recompute works on, kept in
+// the connection's temp schema and emptied before each use.
+const deltaDDL = `CREATE TEMP TABLE IF NOT EXISTS recompute_streams (stream TEXT PRIMARY KEY) WITHOUT ROWID`
+
+// recomputeStreams replaces the rows of the given streams.
+func recomputeStreams(tx *sql.Tx, p Projection, streams []string) error {
+	if len(streams) <= fewStreams {
+		for _, s := range streams {
+			if err := recomputeStream(tx, p, s); err != nil {
+				return fmt.Errorf("%s: %w", s, err)
+			}
+		}
+		return nil
+	}
+	if err := clearDelta(tx); err != nil {
+		return err
+	}
+	ins, err := tx.Prepare(`INSERT OR IGNORE INTO temp.recompute_streams (stream) VALUES (?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for _, s := range streams {
+		if _, err := ins.Exec(s); err != nil {
+			return err
+		}
+	}
+	return recomputeDelta(tx, p)
+}
+
+// clearDelta makes temp.recompute_streams, empty.
+func clearDelta(tx *sql.Tx) error {
+	if _, err := tx.Exec(deltaDDL); err != nil {
+		return err
+	}
+	_, err := tx.Exec(`DELETE FROM temp.recompute_streams`)
+	return err
+}
+
+// recomputeDelta replaces, set-based, the rows of the streams listed in
+// temp.recompute_streams.
+func recomputeDelta(tx *sql.Tx, p Projection) error {
+	for _, t := range p.Tables() {
+		if _, err := tx.Exec(`DELETE FROM main.` + t + ` WHERE stream IN (SELECT stream FROM temp.recompute_streams)`); err != nil {
+			return err
+		}
+	}
+	for _, q := range p.Recompute() {
+		if _, err := tx.Exec(expandDelta(q)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // recomputeAll rebuilds every row, set-based.
 func recomputeAll(tx *sql.Tx, p Projection) error {
 	for _, t := range p.Tables() {
@@ -100,4 +161,25 @@ func touched(p Projection, recs []events.Record) []string {
 		}
 	}
 	return out
+}
+
+// eType matches the type column of the events alias e.
+var eType = regexp.MustCompile(`\be\.type\b`)
+
+var deltaExpanded sync.Map
+
+// expandDelta fills the placeholders of a Recompute statement for the
+// streams of temp.recompute_streams. Like a rebuild, every retraction
+// counts; like one stream, the unary plus on e.type makes the planner take
+// the stream index rather than the type index.
+func expandDelta(q string) string {
+	if v, ok := deltaExpanded.Load(q); ok {
+		return v.(string)
+	}
+	v := eType.ReplaceAllString(q, "+e.type")
+	v = strings.ReplaceAll(v, "{{live}}", liveCond)
+	v = strings.ReplaceAll(v, "{{rstreams}}", "1")
+	v = strings.ReplaceAll(v, "{{streams}}", "e.stream IN (SELECT stream FROM temp.recompute_streams)")
+	deltaExpanded.Store(q, v)
+	return v
 }

@@ -117,13 +117,26 @@ func create(tx *sql.Tx, p Projection) error {
 }
 
 // apply is the store hook: in the appending transaction, every projection
-// recomputes the streams the appended events touched.
+// recomputes the streams the appended events touched; when they are most
+// of the ledger (an import into a new one), it rebuilds instead.
 func (r *Runner) apply(tx *events.Tx, recs []events.Record) error {
+	most := false
+	if len(recs) > fewStreams {
+		var total int64
+		if err := tx.SQL().QueryRow(`SELECT COUNT(*) FROM events`).Scan(&total); err != nil {
+			return err
+		}
+		most = int64(len(recs))*2 > total
+	}
 	for _, p := range r.projs {
-		for _, stream := range touched(p, recs) {
-			if err := recomputeStream(tx.SQL(), p, stream); err != nil {
-				return fmt.Errorf("%s: %s: %w", p.Name(), stream, err)
-			}
+		var err error
+		if most {
+			err = recomputeAll(tx.SQL(), p)
+		} else {
+			err = recomputeStreams(tx.SQL(), p, touched(p, recs))
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.Name(), err)
 		}
 		if err := setCheckpoint(tx.SQL(), p, recs[len(recs)-1].Seq); err != nil {
 			return err
@@ -218,10 +231,8 @@ func (r *Runner) catchUp(ctx context.Context, p Projection, from int64) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, s := range streams {
-		if err := recomputeStream(tx, p, s); err != nil {
-			return err
-		}
+	if err := recomputeStreams(tx, p, streams); err != nil {
+		return err
 	}
 	var last int64
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM events`).Scan(&last); err != nil {

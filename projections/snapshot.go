@@ -398,7 +398,6 @@ func applyDelta(ctx context.Context, db *sql.DB, from int64, ranges []seqRange, 
 	defer tx.Rollback()
 	for _, q := range []string{
 		`CREATE TEMP TABLE snap_changed (stream TEXT NOT NULL, type TEXT NOT NULL, PRIMARY KEY (stream, type)) WITHOUT ROWID`,
-		`CREATE TEMP TABLE snap_delta (stream TEXT PRIMARY KEY) WITHOUT ROWID`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err
@@ -416,10 +415,10 @@ func applyDelta(ctx context.Context, db *sql.DB, from int64, ranges []seqRange, 
 		return err
 	}
 	for _, p := range projs {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM temp.snap_delta`); err != nil {
+		if err := clearDelta(tx); err != nil {
 			return err
 		}
-		sel := `INSERT OR IGNORE INTO temp.snap_delta SELECT stream FROM temp.snap_changed`
+		sel := `INSERT OR IGNORE INTO temp.recompute_streams SELECT stream FROM temp.snap_changed`
 		if len(p.Types()) > 0 {
 			sel += ` WHERE type IN ('EventRetracted', ` + quoteAll(p.Types()) + `)`
 		}
@@ -430,18 +429,11 @@ func applyDelta(ctx context.Context, db *sql.DB, from int64, ranges []seqRange, 
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			continue
 		}
-		for _, t := range p.Tables() {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM main.`+t+` WHERE stream IN (SELECT stream FROM temp.snap_delta)`); err != nil {
-				return fmt.Errorf("%s: %w", p.Name(), err)
-			}
-		}
-		for _, q := range p.Recompute() {
-			if _, err := tx.ExecContext(ctx, expandDelta(q)); err != nil {
-				return fmt.Errorf("%s: %w", p.Name(), err)
-			}
+		if err := recomputeDelta(tx, p); err != nil {
+			return fmt.Errorf("%s: %w", p.Name(), err)
 		}
 	}
-	for _, t := range []string{"snap_changed", "snap_delta"} {
+	for _, t := range []string{"snap_changed", "recompute_streams"} {
 		if _, err := tx.ExecContext(ctx, `DROP TABLE temp.`+t); err != nil {
 			return err
 		}
@@ -455,27 +447,6 @@ func quoteAll(ss []string) string {
 		q[i] = quote(s)
 	}
 	return strings.Join(q, ", ")
-}
-
-// eType matches the type column of the events alias e.
-var eType = regexp.MustCompile(`\be\.type\b`)
-
-var deltaExpanded sync.Map
-
-// expandDelta fills the placeholders of a Recompute statement for the
-// streams of temp.snap_delta. Like a rebuild, every retraction counts; like
-// one stream, the unary plus on e.type makes the planner take the stream
-// index (the changed streams are few) rather than the type index.
-func expandDelta(q string) string {
-	if v, ok := deltaExpanded.Load(q); ok {
-		return v.(string)
-	}
-	v := eType.ReplaceAllString(q, "+e.type")
-	v = strings.ReplaceAll(v, "{{live}}", liveCond)
-	v = strings.ReplaceAll(v, "{{rstreams}}", "1")
-	v = strings.ReplaceAll(v, "{{streams}}", "e.stream IN (SELECT stream FROM temp.snap_delta)")
-	deltaExpanded.Store(q, v)
-	return v
 }
 
 // seqRange is the seqs in (after, upTo].

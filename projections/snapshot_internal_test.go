@@ -66,7 +66,7 @@ func TestDeltaUsesTheStreamIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	if _, err := a.db.Exec(`CREATE TEMP TABLE snap_delta (stream TEXT PRIMARY KEY) WITHOUT ROWID`); err != nil {
+	if _, err := a.db.Exec(deltaDDL); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range All() {
@@ -77,7 +77,7 @@ func TestDeltaUsesTheStreamIndex(t *testing.T) {
 		tx.Commit()
 		stmts := p.Recompute()
 		for _, table := range p.Tables() {
-			stmts = append(stmts, `DELETE FROM main.`+table+` WHERE stream IN (SELECT stream FROM temp.snap_delta)`)
+			stmts = append(stmts, `DELETE FROM main.`+table+` WHERE stream IN (SELECT stream FROM temp.recompute_streams)`)
 		}
 		for i, q := range stmts {
 			rows, err := a.db.Query(`EXPLAIN QUERY PLAN ` + expandDelta(q))
