@@ -190,8 +190,16 @@ type ImportProgress struct {
 // Import checks and imports the bundle at path in one transaction. A
 // refusal returns the summary with Refused, Code and Reason, and the error.
 func (s *BundleService) Import(ctx context.Context, path string, progress func(ImportProgress)) (ImportSummary, error) {
-	sum := ImportSummary{File: filepath.Base(path)}
-	err := s.importBundle(ctx, path, &sum, progress)
+	return s.importAs(ctx, path, "", progress)
+}
+
+// importAs is Import of a file that messages call name ("": its path).
+func (s *BundleService) importAs(ctx context.Context, path, name string, progress func(ImportProgress)) (ImportSummary, error) {
+	if name == "" {
+		name = path
+	}
+	sum := ImportSummary{File: filepath.Base(name)}
+	err := s.importBundle(ctx, path, name, &sum, progress)
 	if err != nil {
 		sum.Refused, sum.Code, sum.Reason = true, events.ErrorCode(err), errorText(err)
 		if errors.Is(err, context.Canceled) {
@@ -209,7 +217,7 @@ func errorText(err error) string {
 	return err.Error()
 }
 
-func (s *BundleService) importBundle(ctx context.Context, path string, sum *ImportSummary, progress func(ImportProgress)) error {
+func (s *BundleService) importBundle(ctx context.Context, path, name string, sum *ImportSummary, progress func(ImportProgress)) error {
 	if progress == nil {
 		progress = func(ImportProgress) {}
 	}
@@ -220,7 +228,7 @@ func (s *BundleService) importBundle(ctx context.Context, path string, sum *Impo
 	// The events are checked as they are imported: a bad one, or a digest
 	// that does not match at the end, rolls the whole import back.
 	progress(ImportProgress{Phase: PhaseChecking})
-	f, err := exchange.Open(ctx, path, exchange.OpenOptions{DeferEvents: true})
+	f, err := exchange.Open(ctx, path, exchange.OpenOptions{DeferEvents: true, Name: name})
 	if err != nil {
 		return err
 	}
@@ -278,10 +286,12 @@ type ImportStatus struct {
 // the "bundle:progress" window event) follows it, CancelImport stops it
 // with nothing imported.
 func (s *BundleService) StartImport(path string) (ImportStatus, error) {
-	return s.start(path, nil)
+	return s.start(path, "", nil)
 }
 
-func (s *BundleService) start(path string, cleanup func()) (ImportStatus, error) {
+// start imports path in the background, calling it name in messages, and
+// runs cleanup when done.
+func (s *BundleService) start(path, name string, cleanup func()) (ImportStatus, error) {
 	if err := s.app.writable(); err != nil {
 		if cleanup != nil {
 			cleanup()
@@ -300,7 +310,7 @@ func (s *BundleService) start(path string, cleanup func()) (ImportStatus, error)
 	job := &importJob{cancel: cancel, running: true, cleanup: cleanup, progress: ImportProgress{Phase: PhaseChecking}}
 	s.job = job
 	go func() {
-		sum, err := s.Import(ctx, path, func(p ImportProgress) {
+		sum, err := s.importAs(ctx, path, name, func(p ImportProgress) {
 			s.mu.Lock()
 			job.progress = p
 			s.mu.Unlock()
@@ -355,7 +365,7 @@ func (s *BundleService) UploadAndImport(name, content string) (ImportStatus, err
 		os.RemoveAll(dir)
 		return ImportStatus{}, err
 	}
-	return s.start(path, func() { os.RemoveAll(dir) })
+	return s.start(path, filepath.Base(path), func() { os.RemoveAll(dir) })
 }
 
 // ImportStatus is where the background import stands (polled by the HTTP harness).

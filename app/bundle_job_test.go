@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 
 	"socai/app"
@@ -35,15 +36,35 @@ func TestImportJob(t *testing.T) {
 	if _, err := lead.Bundles.UploadAndImport("laichau.socai", base64.StdEncoding.EncodeToString(b)); err != nil {
 		t.Fatal(err)
 	}
-	st := lead.Bundles.ImportStatus()
-	for st.Running {
-		runtime.Gosched()
-		st = lead.Bundles.ImportStatus()
-	}
+	st := waitImport(lead)
 	if st.Progress.Phase != app.PhaseDone || st.Summary == nil || st.Summary.Imported == 0 || st.Summary.File != "laichau.socai" {
 		t.Fatalf("status %+v %+v", st, st.Summary)
 	}
 	if _, err := lead.Bundles.UploadAndImport("x.socai", "không phải base64"); err == nil {
 		t.Fatal("bad base64 accepted")
 	}
+
+	// A refusal names the file as the user chose it, not the temp copy.
+	before = state(t, lead)
+	cut := b[:len(b)/2]
+	if _, err := lead.Bundles.UploadAndImport("gói hỏng.socai", base64.StdEncoding.EncodeToString(cut)); err != nil {
+		t.Fatal(err)
+	}
+	st = waitImport(lead)
+	if st.Progress.Phase != app.PhaseRefused || st.Summary == nil || !strings.Contains(st.Summary.Reason, "tệp gói hỏng.socai ") ||
+		strings.Contains(st.Summary.Reason, os.TempDir()) || st.Summary.File != "gói hỏng.socai" {
+		t.Fatalf("refused upload: %+v", st.Summary)
+	}
+	if after := state(t, lead); !reflect.DeepEqual(after, before) {
+		t.Fatal("a refused upload changed the ledger")
+	}
+}
+
+func waitImport(a *app.App) app.ImportStatus {
+	st := a.Bundles.ImportStatus()
+	for st.Running {
+		runtime.Gosched()
+		st = a.Bundles.ImportStatus()
+	}
+	return st
 }

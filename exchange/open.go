@@ -55,11 +55,15 @@ type OpenOptions struct {
 	// through them anyway and undoes what it did if the check fails at the
 	// end (an import, in one transaction): the file is read once, not twice.
 	DeferEvents bool
+	// Name is what messages call the file (default: its path), for a file
+	// received under another name (a browser upload kept in a temp folder).
+	Name string
 }
 
 // File is an open, checked socai file.
 type File struct {
 	Path         string
+	Name         string // in messages
 	Size         int64
 	SHA256       string // of the whole file, for the import log
 	Manifest     Manifest
@@ -85,21 +89,25 @@ func Open(ctx context.Context, path string, opt OpenOptions) (*File, error) {
 	if max <= 0 {
 		max = DefaultMaxSize
 	}
+	name := opt.Name
+	if name == "" {
+		name = path
+	}
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fail(ENOTFILE, "không mở được tệp %s: %v", path, err)
+		return nil, fail(ENOTFILE, "không mở được tệp %s: %v", name, err)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fail(ENOTFILE, "%s không phải một tệp", path)
+		return nil, fail(ENOTFILE, "%s không phải một tệp", name)
 	}
 	if st.Size() > max {
 		return nil, fail(ETOOBIG, "tệp %s nặng %s, quá giới hạn %s: tệp socai của cả một cụm chỉ vài chục MB; "+
-			"tệp lớn thế này không phải tệp socai hoặc đã bị độn thêm dữ liệu, nên không đọc", path, mb(st.Size()), mb(max))
+			"tệp lớn thế này không phải tệp socai hoặc đã bị độn thêm dữ liệu, nên không đọc", name, mb(st.Size()), mb(max))
 	}
-	if err := checkHeader(path, st.Size()); err != nil {
+	if err := checkHeader(path, name, st.Size()); err != nil {
 		return nil, err
 	}
-	f := &File{Path: path, Size: st.Size()}
+	f := &File{Path: path, Name: name, Size: st.Size()}
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Set("immutable", "1") // nothing else writes it: no locks, no journal
@@ -119,22 +127,22 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 
 // checkHeader reads the 100-byte SQLite header: the magic, socai's
 // application_id, the format version, and the size it announces.
-func checkHeader(path string, size int64) error {
+func checkHeader(path, name string, size int64) error {
 	fh, err := os.Open(path)
 	if err != nil {
-		return fail(ENOTFILE, "không mở được tệp %s: %v", path, err)
+		return fail(ENOTFILE, "không mở được tệp %s: %v", name, err)
 	}
 	defer fh.Close()
 	var h [100]byte
 	if size == 0 {
-		return fail(ENOTSQLITE, "tệp %s rỗng (0 byte): không phải tệp socai", path)
+		return fail(ENOTSQLITE, "tệp %s rỗng (0 byte): không phải tệp socai", name)
 	}
 	if _, err := io.ReadFull(fh, h[:]); err != nil || !bytes.Equal(h[:16], sqliteMagic) {
-		return fail(ENOTSQLITE, "tệp %s không phải tệp socai (không phải cơ sở dữ liệu SQLite)", path)
+		return fail(ENOTSQLITE, "tệp %s không phải tệp socai (không phải cơ sở dữ liệu SQLite)", name)
 	}
 	if id := binary.BigEndian.Uint32(h[68:72]); id != AppID {
 		return fail(ENOTSOCAI, "tệp %s là cơ sở dữ liệu SQLite nhưng không phải tệp socai (application_id %#x): "+
-			"có thể là một sổ cái hay tệp của chương trình khác", path, id)
+			"có thể là một sổ cái hay tệp của chương trình khác", name, id)
 	}
 	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
 	if pageSize == 1 {
@@ -142,11 +150,11 @@ func checkHeader(path string, size int64) error {
 	}
 	pages := int64(binary.BigEndian.Uint32(h[28:32]))
 	if binary.BigEndian.Uint32(h[24:28]) == binary.BigEndian.Uint32(h[92:96]) && size < pageSize*pages {
-		return fail(ECORRUPT, "tệp %s bị cắt cụt: có %d byte, cần %d byte; hãy nhận lại tệp", path, size, pageSize*pages)
+		return fail(ECORRUPT, "tệp %s bị cắt cụt: có %d byte, cần %d byte; hãy nhận lại tệp", name, size, pageSize*pages)
 	}
 	if v := int64(binary.BigEndian.Uint32(h[60:64])); v > FormatVersion {
 		return fail(EFUTUREFORMAT, "tệp %s có định dạng phiên bản %d, mới hơn phiên bản %d mà chương trình này đọc được: hãy cập nhật socai",
-			path, v, FormatVersion)
+			name, v, FormatVersion)
 	}
 	return nil
 }
@@ -161,7 +169,7 @@ func (f *File) check(ctx context.Context, opt OpenOptions) error {
 		if err != nil {
 			qc = err.Error()
 		}
-		return fail(ECORRUPT, "tệp %s bị hỏng (SQLite: %s); hãy nhận lại tệp", f.Path, qc)
+		return fail(ECORRUPT, "tệp %s bị hỏng (SQLite: %s); hãy nhận lại tệp", f.Name, qc)
 	}
 	var body, sig string
 	if err := f.db.QueryRowContext(ctx, `SELECT json, signature FROM manifest WHERE id = 1`).Scan(&body, &sig); err != nil {
@@ -169,39 +177,39 @@ func (f *File) check(ctx context.Context, opt OpenOptions) error {
 			return ctx.Err()
 		}
 		if errors.Is(err, sql.ErrNoRows) || strings.Contains(err.Error(), "no such") {
-			return fail(ENOMANIFEST, "tệp %s không có bản kê (manifest): không phải tệp socai hoàn chỉnh", f.Path)
+			return fail(ENOMANIFEST, "tệp %s không có bản kê (manifest): không phải tệp socai hoàn chỉnh", f.Name)
 		}
-		return fail(ECORRUPT, "tệp %s bị hỏng: %v", f.Path, err)
+		return fail(ECORRUPT, "tệp %s bị hỏng: %v", f.Name, err)
 	}
 	f.ManifestJSON = []byte(body)
 	m := &f.Manifest
 	if err := json.Unmarshal(f.ManifestJSON, m); err != nil {
-		return fail(EBADMANIFEST, "bản kê của tệp %s không đọc được: %v", f.Path, err)
+		return fail(EBADMANIFEST, "bản kê của tệp %s không đọc được: %v", f.Name, err)
 	}
 	if m.Format != FormatBundle && m.Format != FormatSnapshot {
-		return fail(EBADMANIFEST, "bản kê của tệp %s có định dạng lạ %q", f.Path, m.Format)
+		return fail(EBADMANIFEST, "bản kê của tệp %s có định dạng lạ %q", f.Name, m.Format)
 	}
 	if m.FormatVersion > FormatVersion {
 		return fail(EFUTUREFORMAT, "tệp %s có định dạng phiên bản %d, mới hơn phiên bản %d mà chương trình này đọc được: hãy cập nhật socai",
-			f.Path, m.FormatVersion, FormatVersion)
+			f.Name, m.FormatVersion, FormatVersion)
 	}
 	if strings.TrimSpace(sig) == "" {
-		return fail(ENOSIGNATURE, "tệp %s không có chữ ký: không biết ai đã làm ra nó, không nhận", f.Path)
+		return fail(ENOSIGNATURE, "tệp %s không có chữ ký: không biết ai đã làm ra nó, không nhận", f.Name)
 	}
 	s, err := base64.StdEncoding.DecodeString(sig)
 	if err != nil || len(s) != ed25519.SignatureSize {
-		return fail(EBADSIGNATURE, "chữ ký của tệp %s không đúng dạng", f.Path)
+		return fail(EBADSIGNATURE, "chữ ký của tệp %s không đúng dạng", f.Name)
 	}
 	f.Signature = s
 	pub, err := events.DecodeKey("public_key", m.PublicKey)
 	if err != nil {
-		return fail(EBADSIGNATURE, "khóa công khai trong bản kê của tệp %s không hợp lệ", f.Path)
+		return fail(EBADSIGNATURE, "khóa công khai trong bản kê của tệp %s không hợp lệ", f.Name)
 	}
 	if !events.SameFingerprint(events.Fingerprint(pub), m.Fingerprint) {
 		return fail(EBADSIGNATURE, "dấu vân tay %s trong bản kê không phải của khóa công khai đi kèm (%s)", m.Fingerprint, events.Fingerprint(pub))
 	}
 	if !ed25519.Verify(pub, f.ManifestJSON, f.Signature) {
-		return fail(EBADSIGNATURE, "chữ ký của tệp %s không hợp lệ: bản kê đã bị sửa hoặc được ký bằng khóa khác", f.Path)
+		return fail(EBADSIGNATURE, "chữ ký của tệp %s không hợp lệ: bản kê đã bị sửa hoặc được ký bằng khóa khác", f.Name)
 	}
 	if !opt.DeferEvents {
 		if err := f.checkEvents(ctx, opt.Progress, nil); err != nil {
@@ -254,20 +262,20 @@ func (f *File) checkEvents(ctx context.Context, progress func(done, total int64)
 		if err == thenErr || errors.As(err, &e) || ctx.Err() != nil { // the reader's own errors are not the file's
 			return err
 		}
-		return fail(ECORRUPT, "tệp %s bị hỏng: %v", f.Path, err)
+		return fail(ECORRUPT, "tệp %s bị hỏng: %v", f.Name, err)
 	}
 	if progress != nil {
 		progress(d.n, m.Events)
 	}
 	if rep := chk.Finish(); !rep.OK {
-		return fail(EBROKENCHAIN, "chuỗi sự kiện trong tệp %s bị hỏng: %s", f.Path, rep.First.Message)
+		return fail(EBROKENCHAIN, "chuỗi sự kiện trong tệp %s bị hỏng: %s", f.Name, rep.First.Message)
 	}
 	if d.n != m.Events || d.sum() != m.EventsDigest {
 		return fail(EDIGEST, "các sự kiện trong tệp %s không khớp bản kê đã ký (%d sự kiện, bản kê ghi %d): tệp đã bị thêm, bớt hoặc sửa",
-			f.Path, d.n, m.Events)
+			f.Name, d.n, m.Events)
 	}
 	if !slices.Equal(sortedRefs(d.heads), m.Heads) {
-		return fail(EDIGEST, "đầu chuỗi trong tệp %s không khớp bản kê đã ký", f.Path)
+		return fail(EDIGEST, "đầu chuỗi trong tệp %s không khớp bản kê đã ký", f.Name)
 	}
 	return nil
 }
@@ -284,7 +292,7 @@ func (f *File) decodes(r *events.Record) error {
 		code = EBROKENCHAIN
 	}
 	return events.Errorf(code, "file", "sự kiện %s (vị trí %d của chuỗi %s) trong tệp %s: %v",
-		r.ID, r.OriginSeq, r.Origin, f.Path, err)
+		r.ID, r.OriginSeq, r.Origin, f.Name, err)
 }
 
 func (f *File) hashFile() error {
@@ -324,7 +332,7 @@ func (f *File) Each(ctx context.Context, fn func(events.Record) error) error {
 func (f *File) SignedBy(pub ed25519.PublicKey) error {
 	if f.Manifest.PublicKey != events.EncodeKey(pub) || !ed25519.Verify(pub, f.ManifestJSON, f.Signature) {
 		return fail(EWRONGSIGNER, "tệp %s được ký bằng khóa %s, không phải khóa đã đăng ký của bản cài đặt %s (%s): "+
-			"tệp giả danh hoặc bản cài đặt đã đổi khóa", f.Path, f.Manifest.Fingerprint, f.Manifest.Creator, events.Fingerprint(pub))
+			"tệp giả danh hoặc bản cài đặt đã đổi khóa", f.Name, f.Manifest.Fingerprint, f.Manifest.Creator, events.Fingerprint(pub))
 	}
 	return nil
 }
