@@ -3,6 +3,8 @@
 // dialog), then as CSV through the same service, whose figures are those of
 // report 51-BC/CTĐ. The cells of the XLSX are checked in Go (app and cli tests
 // read it back with excelize); here: that it is the file the service made.
+// Last, the báo cáo sơ kết as DOCX, downloaded the same way (its text and
+// tables are read back in app/export_docx_test.go).
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -80,6 +82,28 @@ describe('Số liệu XLSX, CSV, JSON against socai serve', () => {
 
     await expect(h.api('ExportService', 'FiguresFile', 'xlsx', '2021-H3', '', '')).rejects.toThrow(/không hợp lệ/);
     await expect(h.api('ExportService', 'FiguresFile', 'pdf', '2021-H1', '', '')).rejects.toThrow(/định dạng/);
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('downloads the báo cáo sơ kết of the cluster as DOCX, and refuses a year for a half-year report', async () => {
+    const p = h.page;
+    const section = p.getByTestId('exchange-report');
+    await section.getByTestId('docx-year').fill('2021');
+    await section.getByTestId('docx-half').getByText('6 tháng đầu năm').click();
+    const [download] = await Promise.all([p.waitForEvent('download'), section.getByTestId('docx-export').click()]);
+    expect(download.suggestedFilename()).toBe('so-ket-cum-2021-H1.docx');
+    const file = path.join(h.tmp, download.suggestedFilename());
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // an OOXML zip…
+    expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true); // …of a Word document
+    expect(bytes.length).toBeGreaterThan(5000);
+    await expect.poll(() => text(p.locator('.ant-message'))).toContain('Đã tải báo cáo so-ket-cum-2021-H1.docx');
+
+    // the service refuses a period that does not fit the kind, with the reason
+    await expect(
+      h.api('ExportService', 'DocxFile', { kind: 'so-ket', period: '2021', school: '', as_of: '' }),
+    ).rejects.toThrow(/cần kỳ nửa năm/);
     expect(h.pageErrors).toEqual([]);
   });
 });
