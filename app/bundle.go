@@ -79,17 +79,21 @@ func BundleName(cluster, school string, since, cursor int64) string {
 	return fmt.Sprintf("goi-%s-%s-%d-%d.socai", cluster, who, since, cursor)
 }
 
-// Export writes this installation's own events after position since to
-// path, signed with its key.
-func (s *BundleService) Export(ctx context.Context, since int64, path string) (BundleExport, error) {
+// The bundle operations take a context and belong to App, for the CLI and
+// tests; the BundleService methods are what the window and the HTTP bridge
+// call (bound methods take only JSON arguments).
+
+// ExportBundle writes this installation's own events after position since
+// to path, signed with its key.
+func (a *App) ExportBundle(ctx context.Context, since int64, path string) (BundleExport, error) {
 	if since < 0 {
 		return BundleExport{}, Fail(events.EINVALID, "since", "vị trí bắt đầu không được âm (nhận %d)", since)
 	}
 	if strings.TrimSpace(path) == "" {
 		return BundleExport{}, Fail(events.EINVALID, "out", "chưa chọn tệp để ghi")
 	}
-	st := s.app.Store
-	cluster, err := s.app.ledgerCluster(ctx)
+	st := a.Store
+	cluster, err := a.ledgerCluster(ctx)
 	if err != nil {
 		return BundleExport{}, err
 	}
@@ -97,7 +101,7 @@ func (s *BundleService) Export(ctx context.Context, since int64, path string) (B
 	if err != nil {
 		return BundleExport{}, err
 	}
-	info, err := s.app.Keys.Show(ctx)
+	info, err := a.InstallationKey(ctx)
 	if err != nil {
 		return BundleExport{}, err
 	}
@@ -117,10 +121,10 @@ func (s *BundleService) Export(ctx context.Context, since int64, path string) (B
 		ClusterID: cluster, SchoolID: info.SchoolID, Fingerprint: m.Fingerprint}, nil
 }
 
-// SaveExport asks where to save the bundle with the native dialog; Path is
-// "" when the user cancels.
-func (s *BundleService) SaveExport(ctx context.Context, since int64) (BundleExport, error) {
-	tmp, err := s.ExportContent(ctx, since)
+// SaveBundle exports the events after since and asks where to save the
+// bundle with the native dialog; Path is "" when the user cancels.
+func (s *BundleService) SaveBundle(since int64) (BundleExport, error) {
+	tmp, err := s.BundleContent(since)
 	if err != nil {
 		return tmp, err
 	}
@@ -133,14 +137,15 @@ func (s *BundleService) SaveExport(ctx context.Context, since int64) (BundleExpo
 	return tmp, nil
 }
 
-// ExportContent returns the bundle itself (base64), for the browser to save.
-func (s *BundleService) ExportContent(ctx context.Context, since int64) (BundleExport, error) {
+// BundleContent returns the bundle of the events after since itself
+// (base64), for the browser to save.
+func (s *BundleService) BundleContent(since int64) (BundleExport, error) {
 	dir, err := os.MkdirTemp("", "socai-bundle-")
 	if err != nil {
 		return BundleExport{}, err
 	}
 	defer os.RemoveAll(dir)
-	x, err := s.Export(ctx, since, filepath.Join(dir, "bundle.socai"))
+	x, err := s.app.ExportBundle(context.Background(), since, filepath.Join(dir, "bundle.socai"))
 	if err != nil {
 		return x, err
 	}
@@ -187,19 +192,19 @@ type ImportProgress struct {
 	Total int64  `json:"total"`
 }
 
-// Import checks and imports the bundle at path in one transaction. A
+// ImportBundle checks and imports the bundle at path in one transaction. A
 // refusal returns the summary with Refused, Code and Reason, and the error.
-func (s *BundleService) Import(ctx context.Context, path string, progress func(ImportProgress)) (ImportSummary, error) {
-	return s.importAs(ctx, path, "", progress)
+func (a *App) ImportBundle(ctx context.Context, path string, progress func(ImportProgress)) (ImportSummary, error) {
+	return a.importAs(ctx, path, "", progress)
 }
 
-// importAs is Import of a file that messages call name ("": its path).
-func (s *BundleService) importAs(ctx context.Context, path, name string, progress func(ImportProgress)) (ImportSummary, error) {
+// importAs is ImportBundle of a file that messages call name ("": its path).
+func (a *App) importAs(ctx context.Context, path, name string, progress func(ImportProgress)) (ImportSummary, error) {
 	if name == "" {
 		name = path
 	}
 	sum := ImportSummary{File: filepath.Base(name)}
-	err := s.importBundle(ctx, path, name, &sum, progress)
+	err := a.importBundle(ctx, path, name, &sum, progress)
 	if err != nil {
 		sum.Refused, sum.Code, sum.Reason = true, events.ErrorCode(err), errorText(err)
 		if errors.Is(err, context.Canceled) {
@@ -217,14 +222,14 @@ func errorText(err error) string {
 	return err.Error()
 }
 
-func (s *BundleService) importBundle(ctx context.Context, path, name string, sum *ImportSummary, progress func(ImportProgress)) error {
+func (a *App) importBundle(ctx context.Context, path, name string, sum *ImportSummary, progress func(ImportProgress)) error {
 	if progress == nil {
 		progress = func(ImportProgress) {}
 	}
-	if err := s.app.writable(); err != nil {
+	if err := a.writable(); err != nil {
 		return err
 	}
-	st := s.app.Store
+	st := a.Store
 	// The events are checked as they are imported: a bad one, or a digest
 	// that does not match at the end, rolls the whole import back.
 	progress(ImportProgress{Phase: PhaseChecking})
@@ -244,10 +249,10 @@ func (s *BundleService) importBundle(ctx context.Context, path, name string, sum
 		return err
 	}
 	sum.SchoolID = key.SchoolID
-	_ = s.app.DB().QueryRowContext(ctx, `SELECT name FROM proj_schools WHERE school_id = ?`, key.SchoolID).Scan(&sum.SchoolName)
+	_ = a.DB().QueryRowContext(ctx, `SELECT name FROM proj_schools WHERE school_id = ?`, key.SchoolID).Scan(&sum.SchoolName)
 	// A ledger without a cluster yet takes the cluster of its first bundle
 	// (a school receiving the lead's records); otherwise they must agree.
-	cluster, err := s.app.ledgerCluster(ctx)
+	cluster, err := a.ledgerCluster(ctx)
 	if events.ErrorCode(err) == EUnknownCluster {
 		cluster, err = m.ClusterID, nil
 	}
@@ -310,7 +315,7 @@ func (s *BundleService) start(path, name string, cleanup func()) (ImportStatus, 
 	job := &importJob{cancel: cancel, running: true, cleanup: cleanup, progress: ImportProgress{Phase: PhaseChecking}}
 	s.job = job
 	go func() {
-		sum, err := s.importAs(ctx, path, name, func(p ImportProgress) {
+		sum, err := s.app.importAs(ctx, path, name, func(p ImportProgress) {
 			s.mu.Lock()
 			job.progress = p
 			s.mu.Unlock()
@@ -393,9 +398,9 @@ func (s *BundleService) CancelImport() ImportStatus {
 	return s.status()
 }
 
-// Imports lists the bundles imported into this ledger, newest first.
-func (s *BundleService) Imports(ctx context.Context) ([]ImportRecord, error) {
-	rows, err := s.app.Store.DB().QueryContext(ctx, `SELECT imported_at, file_sha256, signer_origin, fingerprint, first_seq, last_seq, events
+// ImportLog lists the bundles imported into this ledger, newest first.
+func (s *BundleService) ImportLog() ([]ImportRecord, error) {
+	rows, err := s.app.Store.DB().QueryContext(context.Background(), `SELECT imported_at, file_sha256, signer_origin, fingerprint, first_seq, last_seq, events
 		FROM imports ORDER BY id DESC`)
 	if err != nil {
 		return nil, err

@@ -29,13 +29,13 @@ func BenchmarkBundle100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer src.Close()
-	key, err := src.Keys.Show(ctx) // makes the key pair before any timing
+	key, err := src.InstallationKey(ctx) // makes the key pair before any timing
 	if err != nil {
 		b.Fatal(err)
 	}
 	dir := b.TempDir()
 	bundle := filepath.Join(dir, "ref.socai")
-	x, err := src.Bundles.Export(ctx, 0, bundle)
+	x, err := src.ExportBundle(ctx, 0, bundle)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func BenchmarkBundle100k(b *testing.B) {
 		best(b, func() time.Duration {
 			out := fresh() + ".socai"
 			t0 := time.Now()
-			if _, err := src.Bundles.Export(ctx, 0, out); err != nil {
+			if _, err := src.ExportBundle(ctx, 0, out); err != nil {
 				b.Fatal(err)
 			}
 			d := time.Since(t0)
@@ -90,11 +90,11 @@ func BenchmarkBundle100k(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer dst.Close()
-			if _, err := dst.Keys.Add(ctx, app.KeyInput{SchoolID: "sonla", Origin: key.Origin, PublicKey: key.PublicKey, Fingerprint: key.Fingerprint}); err != nil {
+			if _, err := dst.AddKey(ctx, app.KeyInput{SchoolID: "sonla", Origin: key.Origin, PublicKey: key.PublicKey, Fingerprint: key.Fingerprint}); err != nil {
 				b.Fatal(err)
 			}
 			t0 := time.Now()
-			sum, err := dst.Bundles.Import(ctx, bundle, nil)
+			sum, err := dst.ImportBundle(ctx, bundle, nil)
 			d := time.Since(t0)
 			if err != nil || sum.Imported != x.Events {
 				b.Fatalf("import: %+v %v", sum, err)

@@ -21,7 +21,7 @@ func TestImportJob(t *testing.T) {
 
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	sum, err := lead.Bundles.Import(cancelled, c.bundles[0], nil)
+	sum, err := lead.ImportBundle(cancelled, c.bundles[0], nil)
 	if err == nil || sum.Code != app.PhaseCancelled || sum.Imported != 0 {
 		t.Fatalf("cancelled: %+v %v", sum, err)
 	}

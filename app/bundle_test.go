@@ -60,7 +60,7 @@ type cluster struct {
 
 func keyOf(t testing.TB, a *app.App, school string) app.KeyInput {
 	t.Helper()
-	k, err := a.Keys.Show(ctx)
+	k, err := a.InstallationKey(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func keyOf(t testing.TB, a *app.App, school string) app.KeyInput {
 func exportBundle(t testing.TB, a *app.App, since int64) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "goi.socai")
-	if _, err := a.Bundles.Export(ctx, since, path); err != nil {
+	if _, err := a.ExportBundle(ctx, since, path); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -78,7 +78,7 @@ func exportBundle(t testing.TB, a *app.App, since int64) string {
 
 func importBundle(t testing.TB, a *app.App, path string) app.ImportSummary {
 	t.Helper()
-	sum, err := a.Bundles.Import(ctx, path, nil)
+	sum, err := a.ImportBundle(ctx, path, nil)
 	if err != nil {
 		t.Fatalf("import %s: %v", path, err)
 	}
@@ -90,23 +90,23 @@ func newCluster(t *testing.T) *cluster {
 	c := &cluster{lead: openApp(t)}
 	c.leadPath = c.lead.Store.Path()
 	importLines(t, c.lead, orgLines()...)
-	if _, err := c.lead.Keys.Register(ctx, "sonla", app.Note{}); err != nil {
+	if _, err := c.lead.RegisterOwnKey(ctx, "sonla", app.Note{}); err != nil {
 		t.Fatal(err)
 	}
 	leadBundle := exportBundle(t, c.lead, 0)
 	for i, s := range bundleSchools {
 		sc := openApp(t)
-		if _, err := sc.Keys.Add(ctx, keyOf(t, c.lead, "sonla")); err != nil {
+		if _, err := sc.AddKey(ctx, keyOf(t, c.lead, "sonla")); err != nil {
 			t.Fatal(err)
 		}
 		if sum := importBundle(t, sc, leadBundle); sum.Imported != int64(len(orgLines())+1) {
 			t.Fatalf("school imports the lead's bundle: %+v", sum)
 		}
-		if _, err := sc.Keys.Register(ctx, s, app.Note{}); err != nil {
+		if _, err := sc.RegisterOwnKey(ctx, s, app.Note{}); err != nil {
 			t.Fatal(err)
 		}
 		importLines(t, sc, schoolLines(i)...)
-		if _, err := c.lead.Keys.Add(ctx, keyOf(t, sc, s)); err != nil {
+		if _, err := c.lead.AddKey(ctx, keyOf(t, sc, s)); err != nil {
 			t.Fatal(err)
 		}
 		c.schools = append(c.schools, sc)
@@ -216,7 +216,7 @@ func TestBundleRoundTrip(t *testing.T) {
 			t.Fatalf("event %d of the school: hash %q at the lead", r.OriginSeq, h)
 		}
 	}
-	imps, err := lead.Bundles.Imports(ctx)
+	imps, err := lead.Bundles.ImportLog()
 	if err != nil || len(imps) != 1 || imps[0].Signer != c.schools[0].Store.Origin() {
 		t.Fatalf("import log %+v %v", imps, err)
 	}
@@ -228,13 +228,13 @@ func TestBundleSince(t *testing.T) {
 	c := newCluster(t)
 	lead := copyLead(t, c)
 	sc := c.schools[0]
-	first, err := sc.Bundles.Export(ctx, 0, filepath.Join(t.TempDir(), "a.socai"))
+	first, err := sc.ExportBundle(ctx, 0, filepath.Join(t.TempDir(), "a.socai"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	importBundle(t, lead, first.Path)
 	importLines(t, sc, `{"type":"TrainingTargetAssigned","stream":"school-sonla-2022","occurred_on":"2022-01-15","data":{"school_id":"sonla","year":2022,"classes":3,"students":90},"meta":{}}`)
-	next, err := sc.Bundles.Export(ctx, first.Cursor, filepath.Join(t.TempDir(), "b.socai"))
+	next, err := sc.ExportBundle(ctx, first.Cursor, filepath.Join(t.TempDir(), "b.socai"))
 	if err != nil || next.Events != 1 || next.Cursor != first.Cursor+1 {
 		t.Fatalf("since export %+v %v", next, err)
 	}
@@ -260,7 +260,7 @@ func state(t testing.TB, a *app.App) ledgerState {
 	if err != nil {
 		t.Fatal(err)
 	}
-	imps, err := a.Bundles.Imports(ctx)
+	imps, err := a.Bundles.ImportLog()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +271,7 @@ func state(t testing.TB, a *app.App) ledgerState {
 func refusedImport(t *testing.T, a *app.App, path, code string) {
 	t.Helper()
 	before := state(t, a)
-	sum, err := a.Bundles.Import(ctx, path, nil)
+	sum, err := a.ImportBundle(ctx, path, nil)
 	if err == nil {
 		t.Fatalf("%s: imported %+v", code, sum)
 	}
@@ -381,7 +381,7 @@ func TestBundleRefusals(t *testing.T) {
 			return r
 		}, nil)
 		before := state(t, lead)
-		_, err := lead.Bundles.Import(ctx, forked, nil)
+		_, err := lead.ImportBundle(ctx, forked, nil)
 		var fe *events.ForkError
 		if !errorsAs(err, &fe) || fe.Ours == fe.Theirs || fe.OriginSeq == 0 {
 			t.Fatalf("fork: %v", err)
@@ -444,11 +444,11 @@ func TestBundleRefusals(t *testing.T) {
 func TestKeys(t *testing.T) {
 	a := openApp(t)
 	importLines(t, a, orgLines()...)
-	k1, err := a.Keys.Show(ctx)
+	k1, err := a.InstallationKey(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	k2, _ := a.Keys.Show(ctx)
+	k2, _ := a.InstallationKey(ctx)
 	if k1 != k2 || len(k1.Fingerprint) != 24 || k1.SchoolID != "" {
 		t.Fatalf("key %+v / %+v", k1, k2)
 	}
@@ -457,24 +457,24 @@ func TestKeys(t *testing.T) {
 	bad := in
 	bad.Fingerprint = "0000-0000-0000-0000-0000"
 	n := eventCount(t, a)
-	if _, err := a.Keys.Add(ctx, bad); events.ErrorCode(err) != events.EINVALID {
+	if _, err := a.AddKey(ctx, bad); events.ErrorCode(err) != events.EINVALID {
 		t.Fatalf("mismatched fingerprint: %v", err)
 	}
-	if _, err := a.Keys.Add(ctx, in); err != nil {
+	if _, err := a.AddKey(ctx, in); err != nil {
 		t.Fatal(err)
 	}
 	third := keyOf(t, openApp(t), "laichau")
 	third.Origin = in.Origin
-	if _, err := a.Keys.Add(ctx, third); events.ErrorCode(err) != app.EAlreadyExists {
+	if _, err := a.AddKey(ctx, third); events.ErrorCode(err) != app.EAlreadyExists {
 		t.Fatalf("second key: %v", err)
 	}
-	if _, err := a.Keys.Register(ctx, "sonla", app.Note{}); err != nil {
+	if _, err := a.RegisterOwnKey(ctx, "sonla", app.Note{}); err != nil {
 		t.Fatal(err)
 	}
-	if k, _ := a.Keys.Show(ctx); k.SchoolID != "sonla" {
+	if k, _ := a.InstallationKey(ctx); k.SchoolID != "sonla" {
 		t.Fatalf("registered %+v", k)
 	}
-	keys, err := a.Keys.List(ctx)
+	keys, err := a.Keys.Registered()
 	if err != nil || len(keys) != 2 || eventCount(t, a) != n+2 {
 		t.Fatalf("keys %+v %v", keys, err)
 	}

@@ -1,11 +1,13 @@
 package app_test
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -94,5 +96,30 @@ func TestFormatErrorJSON(t *testing.T) {
 	}
 	if got.Code != app.EDateOrder || got.Field != "data.end_date" || got.Error != "ngày kết thúc 28/02/2021 trước ngày khai giảng 01/03/2021" {
 		t.Errorf("got %+v", got)
+	}
+}
+
+// Every method the window and the bridge can call takes only what JSON can
+// carry: a context or a callback would be asked of the page, which cannot
+// send one (the ctx-taking operations belong to App, for the CLI).
+func TestBoundMethodsTakeJSON(t *testing.T) {
+	a, err := app.Open(filepath.Join(t.TempDir(), "socai.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	ctxType := reflect.TypeFor[context.Context]()
+	for _, svc := range a.Services() {
+		v := reflect.TypeOf(svc)
+		for i := range v.NumMethod() {
+			m := v.Method(i)
+			for j := 1; j < m.Type.NumIn(); j++ { // 0 is the receiver
+				in := m.Type.In(j)
+				switch {
+				case in.Implements(ctxType), in.Kind() == reflect.Func, in.Kind() == reflect.Chan:
+					t.Errorf("%s.%s: parameter %d is %s, which the page cannot send", v.Elem().Name(), m.Name, j, in)
+				}
+			}
+		}
 	}
 }

@@ -79,10 +79,14 @@ func init() {
 	})
 }
 
-// Show returns this installation's public key and fingerprint (the key pair
-// is made on first use).
-func (s *KeyService) Show(ctx context.Context) (KeyInfo, error) {
-	st := s.app.Store
+// The key operations take a context and belong to App, for the CLI and
+// tests; KeyService below is what the window and the HTTP bridge call
+// (bound methods take only JSON arguments).
+
+// InstallationKey returns this installation's public key and fingerprint
+// (the key pair is made on first use).
+func (a *App) InstallationKey(ctx context.Context) (KeyInfo, error) {
+	st := a.Store
 	pub, err := st.PublicKey(ctx)
 	if err != nil {
 		return KeyInfo{}, err
@@ -100,36 +104,46 @@ func (s *KeyService) Show(ctx context.Context) (KeyInfo, error) {
 	return info, nil
 }
 
-// Register records this installation's own key for schoolID.
-func (s *KeyService) Register(ctx context.Context, schoolID string, note Note) (Result, error) {
-	if err := s.app.writable(); err != nil {
+// RegisterOwnKey records this installation's own key for schoolID.
+func (a *App) RegisterOwnKey(ctx context.Context, schoolID string, note Note) (Result, error) {
+	if err := a.writable(); err != nil {
 		return Result{}, err
 	}
-	info, err := s.Show(ctx)
+	info, err := a.InstallationKey(ctx)
 	if err != nil {
 		return Result{}, err
 	}
-	return s.add(ctx, KeyInput{SchoolID: schoolID, Origin: info.Origin, PublicKey: info.PublicKey,
+	return a.AddKey(ctx, KeyInput{SchoolID: schoolID, Origin: info.Origin, PublicKey: info.PublicKey,
 		Fingerprint: info.Fingerprint, Note: note})
 }
 
-// Add records another installation's key, after a person compared its
+// AddKey records an installation's key, after a person compared its
 // fingerprint by phone: a fingerprint that does not match is refused.
-func (s *KeyService) Add(ctx context.Context, in KeyInput) (Result, error) {
-	return s.add(ctx, in)
-}
-
-func (s *KeyService) add(ctx context.Context, in KeyInput) (Result, error) {
+func (a *App) AddKey(ctx context.Context, in KeyInput) (Result, error) {
 	in.Origin = strings.ToLower(strings.TrimSpace(in.Origin))
 	e := events.KeyRegistered{Origin: in.Origin, SchoolID: strings.TrimSpace(in.SchoolID),
 		PublicKey: strings.TrimSpace(in.PublicKey), Fingerprint: strings.ToUpper(strings.TrimSpace(in.Fingerprint))}
 	if _, err := uuid.Parse(in.Origin); err != nil {
 		return Result{}, Fail(events.EINVALID, "origin", "mã bản cài đặt %q không hợp lệ (dạng UUID)", in.Origin)
 	}
-	return s.app.record(ctx, KeyStream(in.Origin, s.app.Store.Origin()), in.Origin, events.DateOf(s.app.Store.Now()), in.Note, e)
+	return a.record(ctx, KeyStream(in.Origin, a.Store.Origin()), in.Origin, events.DateOf(a.Store.Now()), in.Note, e)
 }
 
-// List returns the keys registered in this ledger.
-func (s *KeyService) List(ctx context.Context) ([]events.RegisteredKey, error) {
-	return s.app.Store.RegisteredKeys(ctx, nil)
+// Mine is this installation's key and fingerprint.
+func (s *KeyService) Mine() (KeyInfo, error) { return s.app.InstallationKey(context.Background()) }
+
+// Registered lists the keys registered in this ledger.
+func (s *KeyService) Registered() ([]events.RegisteredKey, error) {
+	return s.app.Store.RegisteredKeys(context.Background(), nil)
+}
+
+// RegisterMine records this installation's key for its school.
+func (s *KeyService) RegisterMine(schoolID string, note Note) (Result, error) {
+	return s.app.RegisterOwnKey(context.Background(), schoolID, note)
+}
+
+// AddSchoolKey records a school's key after its fingerprint was compared
+// by phone.
+func (s *KeyService) AddSchoolKey(in KeyInput) (Result, error) {
+	return s.app.AddKey(context.Background(), in)
 }

@@ -38,7 +38,7 @@ func runBundleExport(env *Env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	x, err := a.Bundles.Export(context.Background(), *since, *out)
+	x, err := a.ExportBundle(context.Background(), *since, *out)
 	if err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func runBundleImport(env *Env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	sum, err := a.Bundles.Import(context.Background(), pos[0], nil)
+	sum, err := a.ImportBundle(context.Background(), pos[0], nil)
 	if *asJSON {
 		if perr := printJSON(env, sum); perr != nil {
 			return perr

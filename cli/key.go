@@ -31,7 +31,7 @@ func runKeyShow(env *Env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	k, err := a.Keys.Show(context.Background())
+	k, err := a.InstallationKey(context.Background())
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func runKeyRegister(env *Env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	r, err := a.Keys.Register(context.Background(), *school, app.Note{})
+	r, err := a.RegisterOwnKey(context.Background(), *school, app.Note{})
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func runKeyAdd(env *Env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	r, err := a.Keys.Add(context.Background(), in)
+	r, err := a.AddKey(context.Background(), in)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func runKeyList(env *Env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	keys, err := a.Keys.List(context.Background())
+	keys, err := a.Keys.Registered()
 	if err != nil {
 		return err
 	}
