@@ -42,7 +42,7 @@ type BundleExport struct {
 	ClusterID   string `json:"cluster_id"`
 	SchoolID    string `json:"school_id"`
 	Fingerprint string `json:"fingerprint"`
-	// Content is the file in base64 (ExportContent only: the browser saves it).
+	// Content is the file in base64 (BundleContent only: the browser saves it).
 	Content string `json:"content,omitempty"`
 }
 

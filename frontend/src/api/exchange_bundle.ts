@@ -1,5 +1,5 @@
-// BundleService and KeyService (Go: app.BundleService, app.KeyService;
-// the context-free methods of app/exchange_window.go):
+// BundleService and KeyService (Go: app.BundleService in app/bundle.go,
+// app.KeyService in app/keys.go):
 // signed bundles of events between installations, and the signing keys they
 // are checked with (docs/exchange.md). The interfaces mirror the Go JSON exactly.
 
