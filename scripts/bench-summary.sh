@@ -54,6 +54,7 @@ END {
 		worst = logms["newest"] > logms["deep"] ? logms["newest"] : logms["deep"]
 		printf "log of 1M events, a page of 50 with its total: newest %.1f ms, deep %.1f ms, 1000 pages on %.1f ms (goal < 100 ms) %s\n", logms["newest"], logms["deep"], logms["skip1000pages"], verdict(worst < 100)
 		printf "  filtered, with total: type %.1f ms, actor %.1f ms, dates %.1f ms, school %.1f ms; next pages without total: actor %.1f ms, dates %.1f ms, school %.1f ms\n", logms["type"], logms["actor"], logms["dates"], logms["school"], logms["actor-nototal"], logms["dates-nototal"], logms["school-nototal"]
+	}
 	if (asof != "" && full != "") {
 		r = asof / full
 		printf "as-of 100k at random moments: %.1f ms from snapshots vs full rebuild %.0f ms = %.3f (goal < 0.10) %s\n", asof, full, r, verdict(r < 0.1)
