@@ -7,7 +7,7 @@ import { CLASS_MODES, ClassPlanService, type ClassInfo } from '../api/classplans
 import { CommandModal, required } from '../components/CommandModal';
 import { isoDate, toDayjs } from '../components/DateField';
 import { ClassTypeSelect } from '../components/Selects';
-import { label, vi } from '../locales/vi';
+import { vi } from '../locales/vi';
 import { useFiltersStore } from '../stores/filters';
 import { formatDate, formatInt } from '../utils/format';
 import { periodYear } from '../utils/period';
@@ -313,5 +313,3 @@ export function classActions(status: string): ('open' | 'enrollment' | 'mode' | 
       return [];
   }
 }
-
-export const classStatusLabel = (s: string) => label(vi.classStatuses, s);
