@@ -3,19 +3,10 @@
 // says so on every page, nothing can be written (buttons nor API); "Về hiện tại"
 // brings the new figure back.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choosePeriod,
-  openArea,
-  pickFirstOption,
-  screenshot,
-  startHarness,
-  text,
-  typeDate,
-  type Harness,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { choosePeriod, openArea, pickFirstOption, screenshot, setupHarness, text, typeDate } from './harness';
 
-let h: Harness;
+const h = setupHarness(); // an empty ledger: the demo is loaded from the prompt
 
 interface Head {
   recorded_at: string;
@@ -63,14 +54,6 @@ async function refused(service: string, method: string, ...args: unknown[]) {
 describe('Xem tại thời điểm against socai serve', () => {
   let moment = 0; // between the demo and the new class, whole seconds
   let demoEvents = 0;
-
-  beforeAll(async () => {
-    h = await startHarness(); // an empty ledger: the demo is loaded from the prompt
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
 
   it('loads the demo, then opens one more 2021-H1 class a moment later: 260 → 261', async () => {
     const p = h.page;

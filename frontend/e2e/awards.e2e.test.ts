@@ -2,38 +2,24 @@
 // school's figures against them; a title awarded moves a figure; a decision
 // dated outside the year is refused at its field.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  demoHarness,
   eventCount,
   fieldError,
-  filtersFor,
-  openArea,
+  loadArea,
   pickOption,
   pickOptions,
   screenshot,
-  seedDemo,
-  startHarness,
   text,
   typeDate,
-  type Harness,
 } from './harness';
 
-let h: Harness;
+const h = demoHarness('2023');
 
 describe('Thi đua – Khen thưởng against socai serve', () => {
-  beforeAll(async () => {
-    h = await startHarness({ seed: seedDemo, localStorage: filtersFor('2023') });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('shows the 2023 targets and every school against them', async () => {
-    const p = h.page;
-    await p.goto(h.pageUrl);
-    await p.getByTestId('overview-page').waitFor({ timeout: 30_000 });
-    await openArea(p, 'awards', 'awards-page');
+    const p = await loadArea(h, 'awards', 'awards-page');
     const targets = p.getByTestId('aw-targets');
     await targets.waitFor({ timeout: 30_000 });
     expect(await text(targets)).toContain('≥ 80%');

@@ -8,17 +8,16 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   SOCAI_BIN,
   eventCount,
   execFileP,
   fieldError,
-  openArea,
+  loadArea,
   screenshot,
-  startHarness,
+  setupHarness,
   text,
-  type Harness,
 } from './harness';
 
 interface KeyJSON {
@@ -27,7 +26,6 @@ interface KeyJSON {
   fingerprint: string;
 }
 
-let h: Harness;
 let schoolKey: KeyJSON;
 let leadKey: KeyJSON;
 let schoolEvents = 0;
@@ -43,38 +41,32 @@ const CLASSES = [1, 2, 3].map(
     `{"type":"ClassOpened","stream":"class-lc-goi-${k}","occurred_on":"2021-03-0${k}","data":{"class_id":"lc-goi-${k}","school_id":"laichau","class_type":"tc-llct-hc","name":"Lớp gói ${k}","students":${40 + k},"start_date":"2021-03-0${k}","mode":"tap_trung"},"meta":{}}`,
 );
 
+const h = setupHarness({
+  seed: async (socai, tmp) => {
+    await socai('demo');
+    await socai('key', 'register', '--school', 'sonla');
+    leadKey = JSON.parse(await socai('key', 'show', '--json')) as KeyJSON;
+    const leadFile = path.join(tmp, 'cum.socai');
+    await socai('bundle', 'export', '--out', leadFile);
+
+    const db = path.join(tmp, 'laichau.db');
+    await school(db, 'init');
+    await school(db, 'key', 'add', '--school', 'sonla', '--origin', leadKey.origin, '--public-key', leadKey.public_key, '--fingerprint', leadKey.fingerprint);
+    await school(db, 'bundle', 'import', leadFile);
+    await school(db, 'key', 'register', '--school', 'laichau');
+    const jsonl = path.join(tmp, 'lop.jsonl');
+    writeFileSync(jsonl, CLASSES.join('\n') + '\n', 'utf8');
+    await school(db, 'import', jsonl);
+    schoolKey = JSON.parse(await school(db, 'key', 'show', '--json')) as KeyJSON;
+    bundle = path.join(tmp, 'goi-laichau.socai');
+    schoolEvents = (JSON.parse(await school(db, 'bundle', 'export', '--out', bundle, '--json')) as { events: number }).events;
+    const bytes = readFileSync(bundle);
+    truncated = path.join(tmp, 'goi-laichau-hong.socai');
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  },
+});
+
 describe('Gói dữ liệu and khóa ký against socai serve', () => {
-  beforeAll(async () => {
-    h = await startHarness({
-      seed: async (socai, tmp) => {
-        await socai('demo');
-        await socai('key', 'register', '--school', 'sonla');
-        leadKey = JSON.parse(await socai('key', 'show', '--json')) as KeyJSON;
-        const leadFile = path.join(tmp, 'cum.socai');
-        await socai('bundle', 'export', '--out', leadFile);
-
-        const db = path.join(tmp, 'laichau.db');
-        await school(db, 'init');
-        await school(db, 'key', 'add', '--school', 'sonla', '--origin', leadKey.origin, '--public-key', leadKey.public_key, '--fingerprint', leadKey.fingerprint);
-        await school(db, 'bundle', 'import', leadFile);
-        await school(db, 'key', 'register', '--school', 'laichau');
-        const jsonl = path.join(tmp, 'lop.jsonl');
-        writeFileSync(jsonl, CLASSES.join('\n') + '\n', 'utf8');
-        await school(db, 'import', jsonl);
-        schoolKey = JSON.parse(await school(db, 'key', 'show', '--json')) as KeyJSON;
-        bundle = path.join(tmp, 'goi-laichau.socai');
-        schoolEvents = (JSON.parse(await school(db, 'bundle', 'export', '--out', bundle, '--json')) as { events: number }).events;
-        const bytes = readFileSync(bundle);
-        truncated = path.join(tmp, 'goi-laichau-hong.socai');
-        writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
-      },
-    });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   const importFile = async (file: string) => {
     const p = h.page;
     const status = p.getByTestId('bundle-status');
@@ -88,10 +80,7 @@ describe('Gói dữ liệu and khóa ký against socai serve', () => {
   };
 
   it('shows this installation’s fingerprint in groups and its registered key', async () => {
-    const p = h.page;
-    await p.goto(h.pageUrl);
-    await p.getByTestId('overview-page').waitFor({ timeout: 30_000 });
-    await openArea(p, 'exchange', 'exchange-page');
+    const p = await loadArea(h, 'exchange', 'exchange-page');
     await p.getByTestId('key-fingerprint').waitFor();
     expect(await text(p.getByTestId('key-fingerprint'))).toBe(leadKey.fingerprint.replace(/-/g, ''));
     expect(await p.getByTestId('key-fingerprint').locator('span').count()).toBe(5);

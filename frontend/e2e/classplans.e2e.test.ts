@@ -1,43 +1,29 @@
 // Kế hoạch mở lớp and Tổng quan: record a class through "Mở lớp" and see the
 // figures change; a refused form shows the message at its field and records nothing.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  eventCount,
   fieldError,
   importEvents,
   openArea,
   pickOption,
   screenshot,
-  startHarness,
+  setupHarness,
   text,
   typeDate,
-  type Harness,
 } from './harness';
 import { H1_2021, SMALL_CLUSTER } from './fixtures';
 
-let h: Harness;
-
-interface Info {
-  events: number;
-}
-
-const eventCount = async () => (await h.api<Info>('LedgerService', 'Info')).events;
+const h = setupHarness({
+  seed: async (socai, tmp) => {
+    await socai('init');
+    await importEvents(socai, tmp, SMALL_CLUSTER);
+  },
+  localStorage: H1_2021,
+});
 
 describe('Kế hoạch mở lớp against socai serve', () => {
-  beforeAll(async () => {
-    h = await startHarness({
-      seed: async (socai, tmp) => {
-        await socai('init');
-        await importEvents(socai, tmp, SMALL_CLUSTER);
-      },
-      localStorage: H1_2021,
-    });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('opens on the dashboard with the class-plan figures of 2021-H1', async () => {
     const p = h.page;
     await p.goto(h.pageUrl);
@@ -57,7 +43,7 @@ describe('Kế hoạch mở lớp against socai serve', () => {
     const p = h.page;
     await openArea(p, 'classPlans', 'classplans-page');
     await expect.poll(() => text(p.getByTestId('cp-executed-classes'))).toBe('4/95');
-    const before = await eventCount();
+    const before = await eventCount(h);
 
     await p.getByTestId('btn-openClass').click();
     await p.getByTestId('openClass-form').waitFor();
@@ -76,7 +62,7 @@ describe('Kế hoạch mở lớp against socai serve', () => {
     expect(await text(p.getByTestId('cp-executed-students'))).toBe('2.537/5.600');
     expect(await text(p.getByTestId('cp-new'))).toBe('4 lớp');
     expect(await text(p.getByTestId('cp-new-sub'))).toBe('2.475 học viên');
-    expect(await eventCount()).toBe(before + 1);
+    expect(await eventCount(h)).toBe(before + 1);
     const row = p.locator('[data-testid="classes-table"] tr', { hasText: 'BD chuyên viên khóa 2/2021 – Than Uyên' });
     await row.waitFor();
     expect(await text(row)).toContain('15/03/2021');
@@ -146,7 +132,7 @@ describe('Kế hoạch mở lớp against socai serve', () => {
 
   it('shows a refusal at its field and records nothing', async () => {
     const p = h.page;
-    const before = await eventCount();
+    const before = await eventCount(h);
 
     await p.getByTestId('btn-openClass').click();
     await p.getByTestId('openClass-form').waitFor();
@@ -173,7 +159,7 @@ describe('Kế hoạch mở lớp against socai serve', () => {
     expect(await text(studentsError)).toContain('không được âm');
 
     await p.getByTestId('openClass-cancel').click();
-    expect(await eventCount()).toBe(before);
+    expect(await eventCount(h)).toBe(before);
     expect(await text(p.getByTestId('cp-executed-classes'))).toBe('4/95');
     expect(h.pageErrors).toEqual([]);
   });

@@ -4,23 +4,20 @@
 // report page carries its digest and marks; the digest tab verifies that code,
 // before and after the history before it was altered outside the application.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   SQLITE3,
+  demoHarness,
   execFileP,
   fieldError,
-  filtersFor,
   openArea,
   pickOption,
   screenshot,
-  seedDemo,
-  startHarness,
   text,
-  type Harness,
 } from './harness';
 import { formatInt } from '../src/utils/format';
 
-let h: Harness;
+const h = demoHarness('2021-H1');
 
 interface Result {
   seq: number;
@@ -33,14 +30,6 @@ const openAuditTab = async (name: string) => {
 };
 
 describe('Chốt số liệu and mã xác thực against socai serve', () => {
-  beforeAll(async () => {
-    h = await startHarness({ seed: seedDemo, localStorage: filtersFor('2021-H1') });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('closes 2021-H1 from the audit page, after asking for confirmation', async () => {
     const p = h.page;
     await p.goto(h.pageUrl);

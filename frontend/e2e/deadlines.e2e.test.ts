@@ -1,36 +1,14 @@
 // Hạn nộp & Báo cáo: the 2023 calendar of Công văn 3552-CV/HVCTQG; recording
 // the cluster's report moves its deadline from "Quá hạn" to "Nộp muộn".
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  eventCount,
-  filtersFor,
-  openArea,
-  pickOption,
-  screenshot,
-  seedDemo,
-  startHarness,
-  text,
-  typeDate,
-  type Harness,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { demoHarness, eventCount, loadArea, pickOption, screenshot, text, typeDate } from './harness';
 
-let h: Harness;
+const h = demoHarness('2023');
 
 describe('Hạn nộp & Báo cáo against socai serve', () => {
-  beforeAll(async () => {
-    h = await startHarness({ seed: seedDemo, localStorage: filtersFor('2023') });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('lists the seven deadlines of 2023', async () => {
-    const p = h.page;
-    await p.goto(h.pageUrl);
-    await p.getByTestId('overview-page').waitFor({ timeout: 30_000 });
-    await openArea(p, 'deadlines', 'deadlines-page');
+    const p = await loadArea(h, 'deadlines', 'deadlines-page');
     const rows = p.locator('[data-testid="deadlines-table"] tbody tr.ant-table-row');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(7);
     const dates = await rows.locator('td:first-child').allTextContents();

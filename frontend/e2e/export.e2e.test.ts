@@ -8,10 +8,10 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filtersFor, openArea, pickOption, screenshot, seedDemo, startHarness, text, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { demoHarness, loadArea, pickOption, screenshot, text } from './harness';
 
-let h: Harness;
+const h = demoHarness('2021-H1');
 
 interface FiguresFile {
   name: string;
@@ -23,19 +23,8 @@ interface FiguresFile {
 }
 
 describe('Số liệu XLSX, CSV, JSON against socai serve', () => {
-  beforeAll(async () => {
-    h = await startHarness({ seed: seedDemo, localStorage: filtersFor('2021-H1') });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('downloads the XLSX of 2021-H1 from the exchange page, with its digest', async () => {
-    const p = h.page;
-    await p.goto(h.pageUrl);
-    await p.getByTestId('overview-page').waitFor({ timeout: 30_000 });
-    await openArea(p, 'exchange', 'exchange-page');
+    const p = await loadArea(h, 'exchange', 'exchange-page');
     const section = p.getByTestId('exchange-figures');
     await section.getByTestId('figures-export').waitFor();
 

@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const execFileP = promisify(execFile);
 
@@ -181,6 +181,24 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   }
 }
 
+/** The harness of a test file, to call at its top: started before the file's tests and
+ * closed after them; its fields are there once the tests run. */
+export function setupHarness(opts: HarnessOptions = {}): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness(opts));
+  });
+  afterAll(async () => {
+    await h.close?.();
+  });
+  return h;
+}
+
+/** setupHarness on the demo cluster, the app opening on a period for the whole cluster. */
+export function demoHarness(period: string): Harness {
+  return setupHarness({ seed: seedDemo, localStorage: filtersFor(period) });
+}
+
 /** Writes events as a JSONL file and imports them. */
 export async function importEvents(
   socai: (...args: string[]) => Promise<string>,
@@ -214,6 +232,15 @@ export async function screenshot(p: Page, name: string): Promise<string> {
 export async function openArea(p: Page, key: string, pageTestId: string): Promise<void> {
   await p.getByTestId(`nav-${key}`).click();
   await p.getByTestId(pageTestId).waitFor({ timeout: 30_000 });
+}
+
+/** Loads the app, waits for its first page (Tổng quan), then opens an area from the menu. */
+export async function loadArea(h: Harness, key: string, pageTestId: string): Promise<Page> {
+  const p = h.page;
+  await p.goto(h.pageUrl);
+  await p.getByTestId('overview-page').waitFor({ timeout: 30_000 });
+  await openArea(p, key, pageTestId);
+  return p;
 }
 
 /** The text of an element, trimmed. */

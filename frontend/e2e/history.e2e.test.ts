@@ -3,7 +3,7 @@
 // wrong event struck through, the retraction and the replacement with their diffs
 // (sĩ số before → after), a refusal at its field, and the global log's second page.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   eventCount,
   fieldError,
@@ -12,13 +12,10 @@ import {
   openArea,
   pickOption,
   screenshot,
-  startHarness,
+  setupHarness,
   text,
-  type Harness,
 } from './harness';
 import { formatInt } from '../src/utils/format';
-
-let h: Harness;
 
 const CLASS_ID = 'sonla-21-tc-e2e';
 const CLASS_NAME = 'Trung cấp LLCT-HC khóa 47 – huyện Mộc Châu';
@@ -42,46 +39,40 @@ interface LogPage {
 const history = (entity: string) => h.api<History>('HistoryService', 'Entity', entity, {});
 const rowOf = (seq: number) => h.page.getByTestId(`history-row-${seq}`);
 
-describe('Lịch sử, sửa / hủy bản ghi, nhật ký against socai serve', () => {
-  beforeAll(async () => {
-    h = await startHarness({
-      seed: async (socai, tmp) => {
-        await socai('demo');
-        // a class still open in the demo cluster, its enrolment changed by mistake
-        await importEvents(socai, tmp, [
-          {
-            type: 'ClassOpened',
-            stream: `class-${CLASS_ID}`,
-            occurred_on: '2021-03-01',
-            data: {
-              class_id: CLASS_ID,
-              school_id: 'sonla',
-              class_type: 'tc-llct-hc',
-              name: CLASS_NAME,
-              students: 45,
-              start_date: '2021-03-01',
-              end_date: '2021-12-30',
-              mode: 'tap_trung',
-            },
-            meta,
-          },
-          {
-            type: 'ClassEnrollmentChanged',
-            stream: `class-${CLASS_ID}`,
-            occurred_on: '2021-05-10',
-            data: { class_id: CLASS_ID, students: 43 },
-            meta: { actor: 'Cầm Thị Lan', reason: '02 học viên thôi học', source: '22-TB/TCT' },
-          },
-        ]);
+const h = setupHarness({
+  seed: async (socai, tmp) => {
+    await socai('demo');
+    // a class still open in the demo cluster, its enrolment changed by mistake
+    await importEvents(socai, tmp, [
+      {
+        type: 'ClassOpened',
+        stream: `class-${CLASS_ID}`,
+        occurred_on: '2021-03-01',
+        data: {
+          class_id: CLASS_ID,
+          school_id: 'sonla',
+          class_type: 'tc-llct-hc',
+          name: CLASS_NAME,
+          students: 45,
+          start_date: '2021-03-01',
+          end_date: '2021-12-30',
+          mode: 'tap_trung',
+        },
+        meta,
       },
-      localStorage: filtersFor('2021-H1'),
-    });
-  });
+      {
+        type: 'ClassEnrollmentChanged',
+        stream: `class-${CLASS_ID}`,
+        occurred_on: '2021-05-10',
+        data: { class_id: CLASS_ID, students: 43 },
+        meta: { actor: 'Cầm Thị Lan', reason: '02 học viên thôi học', source: '22-TB/TCT' },
+      },
+    ]);
+  },
+  localStorage: filtersFor('2021-H1'),
+});
 
-  afterAll(async () => {
-    await h?.close();
-  });
-
+describe('Lịch sử, sửa / hủy bản ghi, nhật ký against socai serve', () => {
   it("opens a class's history from its row: who, when, why, and the diff", async () => {
     const p = h.page;
     await p.goto(h.pageUrl);

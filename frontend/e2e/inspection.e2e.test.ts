@@ -5,43 +5,29 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   SCREENSHOT_DIR,
+  demoHarness,
   eventCount,
   fieldError,
-  filtersFor,
-  openArea,
+  loadArea,
   pickOption,
   screenshot,
-  seedDemo,
-  startHarness,
   text,
-  type Harness,
 } from './harness';
 
 const CLUSTER = 'Cụm thi đua các trường chính trị khu vực miền núi biên giới phía Bắc';
 const ID = 'kt-mnbgpb-2021-H1';
 
-let h: Harness;
+const h = demoHarness('2021-H1');
 
 describe('Kiểm tra chéo against socai serve', () => {
-  beforeAll(async () => {
-    h = await startHarness({ seed: seedDemo, localStorage: filtersFor('2021-H1') });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   const row = (key: string) => h.page.locator(`[data-testid="cmp-${key}"]`);
   const check = (key: string) => h.page.locator(`[data-testid="chk-${key}"]`);
 
   it('opens an inspection of the cluster for 2021-H1', async () => {
-    const p = h.page;
-    await p.goto(h.pageUrl);
-    await p.getByTestId('overview-page').waitFor({ timeout: 30_000 });
-    await openArea(p, 'inspections', 'audit-page');
+    const p = await loadArea(h, 'inspections', 'audit-page');
     await p.getByRole('tab', { name: 'Kiểm tra chéo' }).click();
     await p.getByTestId('audit-inspection').waitFor();
     expect(await text(p.getByTestId('inspection-list'))).toContain('Chưa có cuộc kiểm tra chéo nào');

@@ -5,8 +5,8 @@
 //
 // Writes screenshots to $SOCAI_SCREENSHOTS (make screenshots: docs/screenshots), else to build/screenshots.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SQLITE3, execFileP, importEvents, screenshot, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { SQLITE3, execFileP, importEvents, screenshot, setupHarness } from './harness';
 
 const EVENTS = [
   {
@@ -34,22 +34,14 @@ const EVENTS = [
   },
 ];
 
-let h: Harness;
+const h = setupHarness({
+  seed: async (socai, tmp) => {
+    await socai('init');
+    await importEvents(socai, tmp, EVENTS);
+  },
+});
 
 describe('Sổ cái in the browser against socai serve', () => {
-  beforeAll(async () => {
-    h = await startHarness({
-      seed: async (socai, tmp) => {
-        await socai('init');
-        await importEvents(socai, tmp, EVENTS);
-      },
-    });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('refuses API requests without the token', async () => {
     const res = await fetch(`${h.baseUrl}/api/LedgerService/Info`, {
       method: 'POST',

@@ -4,7 +4,7 @@
 // at its field and records nothing); then a target and a class on "Kế hoạch mở lớp",
 // and the dashboard shows their figures. Everything through the UI.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   eventCount,
   fieldError,
@@ -12,13 +12,13 @@ import {
   openArea,
   pickOption,
   screenshot,
-  startHarness,
+  setupHarness,
   text,
   typeDate,
-  type Harness,
 } from './harness';
 
-let h: Harness;
+// an empty ledger (socai init), showing the first half of 2025
+const h = setupHarness({ localStorage: filtersFor('2025-H1') });
 
 const CLUSTER = 'Cụm thi đua các trường chính trị khu vực miền núi biên giới phía Bắc';
 const SONLA = 'Trường Chính trị tỉnh Sơn La';
@@ -35,15 +35,6 @@ async function record(name: string, button: string, fill: () => Promise<void>): 
 }
 
 describe('Tổ chức from an empty ledger against socai serve', () => {
-  beforeAll(async () => {
-    // an empty ledger (socai init), showing the first half of 2025
-    h = await startHarness({ localStorage: filtersFor('2025-H1') });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('declines the demo and is guided to set up the cluster', async () => {
     const p = h.page;
     await p.goto(h.pageUrl);

@@ -1,20 +1,12 @@
 // Tổng quan: the first start offers the demo cluster; its figures are the reference
 // report's (51-BC/CTĐ, 2021-H1); the period and school selectors change them.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseSchool, choosePeriod, screenshot, startHarness, text, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { choosePeriod, chooseSchool, screenshot, setupHarness, text } from './harness';
 
-let h: Harness;
+const h = setupHarness(); // an empty ledger: socai init
 
 describe('Tổng quan against socai serve', () => {
-  beforeAll(async () => {
-    h = await startHarness(); // an empty ledger: socai init
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('offers the demo data on an empty ledger and loads it', async () => {
     const p = h.page;
     await p.goto(h.pageUrl);

@@ -1,37 +1,23 @@
 // Nghiên cứu khoa học & Bản tin: the demo's 83 topics, 9 bulletins with 175
 // articles from 7 schools and 8/8 websites of 2021-H1; a new bulletin counts.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  demoHarness,
   eventCount,
   fieldError,
-  filtersFor,
-  openArea,
+  loadArea,
   pickOption,
   screenshot,
-  seedDemo,
-  startHarness,
   text,
   typeDate,
-  type Harness,
 } from './harness';
 
-let h: Harness;
+const h = demoHarness('2021-H1');
 
 describe('Nghiên cứu khoa học & Bản tin against socai serve', () => {
-  beforeAll(async () => {
-    h = await startHarness({ seed: seedDemo, localStorage: filtersFor('2021-H1') });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('shows the research figures of 2021-H1', async () => {
-    const p = h.page;
-    await p.goto(h.pageUrl);
-    await p.getByTestId('overview-page').waitFor({ timeout: 30_000 });
-    await openArea(p, 'research', 'research-page');
+    const p = await loadArea(h, 'research', 'research-page');
     await expect.poll(() => text(p.getByTestId('rs-active'))).toBe('83');
     expect(await text(p.getByTestId('rs-active-sub'))).toBe('Cấp Bộ/tỉnh 4 · Cấp cơ sở 64 · Cấp khoa/phòng 15');
     expect(await text(p.getByTestId('rs-bulletins'))).toBe('9 số');

@@ -5,10 +5,10 @@
 // "Đóng bản chụp" brings the ledger back. A file that is not a snapshot is refused.
 
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filtersFor, openArea, screenshot, seedDemo, startHarness, text, type Harness } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoHarness, openArea, screenshot, text } from './harness';
 
-let h: Harness;
+const h = demoHarness('2021-H1');
 
 interface SnapshotState {
   period: string;
@@ -49,13 +49,8 @@ describe('Bản chụp số liệu against socai serve', () => {
   let events = 0;
   let fingerprint = '';
 
-  beforeAll(async () => {
-    h = await startHarness({ seed: seedDemo, localStorage: filtersFor('2021-H1') });
+  beforeAll(() => {
     file = path.join(h.tmp, 'ban-chup-2021-H1.socai');
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('exports the 2021-H1 snapshot from the exchange page', async () => {

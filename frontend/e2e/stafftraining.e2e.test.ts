@@ -1,38 +1,24 @@
 // Viên chức đi học: the demo's 86 lượt of 2021-H1 by program; a new study counts
 // one more; a refusal shows at its field.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  demoHarness,
   eventCount,
   fieldError,
-  filtersFor,
-  openArea,
+  loadArea,
   pickFirstOption,
   pickOption,
   screenshot,
-  seedDemo,
-  startHarness,
   text,
   typeDate,
-  type Harness,
 } from './harness';
 
-let h: Harness;
+const h = demoHarness('2021-H1');
 
 describe('Viên chức đi học against socai serve', () => {
-  beforeAll(async () => {
-    h = await startHarness({ seed: seedDemo, localStorage: filtersFor('2021-H1') });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   it('shows the 86 lượt of 2021-H1 by program and school', async () => {
-    const p = h.page;
-    await p.goto(h.pageUrl);
-    await p.getByTestId('overview-page').waitFor({ timeout: 30_000 });
-    await openArea(p, 'staffTraining', 'stafftraining-page');
+    const p = await loadArea(h, 'staffTraining', 'stafftraining-page');
     await expect.poll(() => text(p.getByTestId('st-total'))).toBe('86 lượt');
     const byProgram = p.getByTestId('st-by-program');
     const row = (name: string) => text(byProgram.locator('tr', { hasText: name }).first());

@@ -1,4 +1,4 @@
-import { Table, Tooltip, Typography } from 'antd';
+import { Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { AwardCheck, SchoolAwards } from '../api/emulation';
 import type { School } from '../api/organisation';
@@ -6,6 +6,7 @@ import { label, vi } from '../locales/vi';
 import { schoolShortName } from '../stores/organisation';
 import { checkKeys, checkRatio, checkTarget, checkValue, passMark } from '../utils/awards';
 import { formatInt } from '../utils/format';
+import { DataTable } from './DataTable';
 
 const PASS_COLOR = '#389e0d';
 const FAIL_COLOR = '#cf1322';
@@ -112,9 +113,8 @@ export function AwardChecksTable({
     },
   );
   return (
-    <Table<SchoolAwards>
-      data-testid={testId}
-      size="small"
+    <DataTable<SchoolAwards>
+      testId={testId}
       bordered
       rowKey="school_id"
       columns={columns}
@@ -122,7 +122,6 @@ export function AwardChecksTable({
       loading={loading}
       pagination={false}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: vi.common.noData }}
     />
   );
 }

@@ -1,5 +1,4 @@
-import { Col, Row } from 'antd';
-import { Figure } from './Figure';
+import { Figure, FigureRow } from './Figure';
 import type { ClassPlanRow } from '../api/classplans';
 import { vi } from '../locales/vi';
 import { formatInt, formatNumber } from '../utils/format';
@@ -13,39 +12,31 @@ const pctText = (p: number | null | undefined) =>
 export function ClassPlanHeadline({ total, prefix }: { total: ClassPlanRow; prefix: string }) {
   const target = total.target;
   return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} md={12} xl={6}>
-        <Figure
-          testId={`${prefix}-executed-classes`}
-          title={o.executed}
-          value={`${formatInt(total.executed.classes)}/${target ? formatInt(target.classes) : '–'}`}
-          sub={pctText(total.pct_classes)}
-        />
-      </Col>
-      <Col xs={24} md={12} xl={6}>
-        <Figure
-          testId={`${prefix}-executed-students`}
-          title={o.executedStudents}
-          value={`${formatInt(total.executed.students)}/${target ? formatInt(target.students) : '–'}`}
-          sub={pctText(total.pct_students)}
-        />
-      </Col>
-      <Col xs={24} md={12} xl={6}>
-        <Figure
-          testId={`${prefix}-carried`}
-          title={o.carried}
-          value={o.classesValue(formatInt(total.carried.classes))}
-          sub={o.studentsValue(formatInt(total.carried.students))}
-        />
-      </Col>
-      <Col xs={24} md={12} xl={6}>
-        <Figure
-          testId={`${prefix}-new`}
-          title={o.newlyOpened}
-          value={o.classesValue(formatInt(total.new.classes))}
-          sub={o.studentsValue(formatInt(total.new.students))}
-        />
-      </Col>
-    </Row>
+    <FigureRow>
+      <Figure
+        testId={`${prefix}-executed-classes`}
+        title={o.executed}
+        value={`${formatInt(total.executed.classes)}/${target ? formatInt(target.classes) : '–'}`}
+        sub={pctText(total.pct_classes)}
+      />
+      <Figure
+        testId={`${prefix}-executed-students`}
+        title={o.executedStudents}
+        value={`${formatInt(total.executed.students)}/${target ? formatInt(target.students) : '–'}`}
+        sub={pctText(total.pct_students)}
+      />
+      <Figure
+        testId={`${prefix}-carried`}
+        title={o.carried}
+        value={o.classesValue(formatInt(total.carried.classes))}
+        sub={o.studentsValue(formatInt(total.carried.students))}
+      />
+      <Figure
+        testId={`${prefix}-new`}
+        title={o.newlyOpened}
+        value={o.classesValue(formatInt(total.new.classes))}
+        sub={o.studentsValue(formatInt(total.new.students))}
+      />
+    </FigureRow>
   );
 }

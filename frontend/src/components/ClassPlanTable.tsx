@@ -1,9 +1,10 @@
-import { Table, Typography } from 'antd';
+import { Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ClassPlanRow } from '../api/classplans';
 import type { Count } from '../api/types';
 import { label, vi } from '../locales/vi';
 import { formatInt, formatNumber } from '../utils/format';
+import { DataTable, TotalRow } from './DataTable';
 
 const t = vi.classPlans;
 
@@ -134,9 +135,8 @@ export function ClassPlanTable({
   };
 
   return (
-    <Table<ClassPlanRow>
-      data-testid={testId}
-      size="small"
+    <DataTable<ClassPlanRow>
+      testId={testId}
       bordered
       rowKey="key"
       columns={columns}
@@ -144,21 +144,14 @@ export function ClassPlanTable({
       loading={loading}
       pagination={false}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: vi.common.noData }}
       summary={
         total
           ? () => (
               <Table.Summary fixed>
-                <Table.Summary.Row data-testid={testId ? `${testId}-total` : undefined}>
-                  <Table.Summary.Cell index={0}>
-                    <Typography.Text strong>{vi.common.total}</Typography.Text>
-                  </Table.Summary.Cell>
-                  {cells(total).map((c, i) => (
-                    <Table.Summary.Cell key={i} index={i + 1} align="right">
-                      <Typography.Text strong>{c}</Typography.Text>
-                    </Table.Summary.Cell>
-                  ))}
-                </Table.Summary.Row>
+                <TotalRow
+                  testId={testId ? `${testId}-total` : undefined}
+                  cells={cells(total).map((value) => ({ value }))}
+                />
               </Table.Summary>
             )
           : undefined

@@ -118,16 +118,7 @@ export function CommandModal<V extends object>(props: CommandModalProps<V>) {
             data-testid={`${name}-read-only`}
           />
         ) : null}
-        {alert ? (
-          <Alert
-            type="error"
-            showIcon
-            message={vi.forms.refused}
-            description={alert}
-            style={{ marginBottom: 16 }}
-            data-testid={`${name}-alert`}
-          />
-        ) : null}
+        <RefusalAlert text={alert} testId={`${name}-alert`} />
         <Form<V & NoteValues>
           form={form}
           name={name}
@@ -151,6 +142,20 @@ export function CommandModal<V extends object>(props: CommandModalProps<V>) {
       </div>
     </Modal>
   );
+}
+
+/** Why the services refused what a form sent, above its fields; nothing while there is no refusal. */
+export function RefusalAlert({ text, testId }: { text: string | null; testId: string }) {
+  return text ? (
+    <Alert
+      type="error"
+      showIcon
+      message={vi.forms.refused}
+      description={text}
+      style={{ marginBottom: 16 }}
+      data-testid={testId}
+    />
+  ) : null;
 }
 
 /** Form rule: the item must be filled in. */

@@ -1,4 +1,4 @@
-import { Alert, App, Descriptions, Divider, Form, Input, InputNumber, Modal, Radio } from 'antd';
+import { App, Descriptions, Divider, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, formatInt } from '../utils/format';
 import { correctionFields, replacementOf, type CorrectionField } from '../utils/correction';
 import { samePath, type NamePath } from '../utils/fields';
 import { eventTypeLabel, fieldLabel } from '../utils/history';
+import { RefusalAlert } from './CommandModal';
 import { DateField, isoDate, toDayjs } from './DateField';
 
 const t = vi.audit.history.correction;
@@ -130,16 +131,7 @@ export function CorrectionModal({
             {event.actor}
           </Descriptions.Item>
         </Descriptions>
-        {alert ? (
-          <Alert
-            type="error"
-            showIcon
-            message={vi.forms.refused}
-            description={alert}
-            style={{ marginBottom: 16 }}
-            data-testid="correction-alert"
-          />
-        ) : null}
+        <RefusalAlert text={alert} testId="correction-alert" />
         <Form<Values>
           form={form}
           name="correction"

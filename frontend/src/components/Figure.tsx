@@ -1,4 +1,5 @@
-import { Card, Statistic, Typography } from 'antd';
+import { Children, type ReactNode } from 'react';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
 
 /** One headline figure: a title, the value (already formatted) and a line below. */
 export function Figure({ title, value, sub, testId }: { title: string; value: string; sub?: string; testId: string }) {
@@ -16,5 +17,26 @@ export function Figure({ title, value, sub, testId }: { title: string; value: st
         </Typography.Text>
       ) : null}
     </Card>
+  );
+}
+
+/** Headline figures side by side: four a row on a wide screen, two on a middle one;
+ * or, with `minWidths` (px), each at least that wide, growing to fill the row. */
+export function FigureRow({ minWidths, children }: { minWidths?: number[]; children: ReactNode }) {
+  return (
+    <Row gutter={[16, 16]}>
+      {Children.toArray(children).map((figure, i) => {
+        const min = minWidths?.[i];
+        return min ? (
+          <Col key={i} flex={`1 1 ${min}px`}>
+            {figure}
+          </Col>
+        ) : (
+          <Col key={i} xs={24} md={12} xl={6}>
+            {figure}
+          </Col>
+        );
+      })}
+    </Row>
   );
 }

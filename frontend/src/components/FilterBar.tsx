@@ -1,10 +1,10 @@
-import { useMemo } from 'react';
-import { DatePicker, Select, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { DatePicker, Input, Select, Space, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { vi } from '../locales/vi';
 import { useFiltersStore } from '../stores/filters';
 import { useOrganisationStore } from '../stores/organisation';
-import { parsePeriod, periodChoices, periodLabel, rangePeriod } from '../utils/period';
+import { parsePeriod, periodChoices, periodLabel, rangePeriod, type ParsedPeriod } from '../utils/period';
 import { DATE_FORMAT } from './DateField';
 
 const CUSTOM = 'custom';
@@ -88,6 +88,66 @@ export function FilterBar() {
           showSearch
           optionFilterProp="label"
         />
+      </Space>
+    </Space>
+  );
+}
+
+/** What a list of an area keeps: the rows that match the search and, while the switch
+ * is on, those of the period. */
+export interface ListFilterState {
+  onlyPeriod: boolean;
+  setOnlyPeriod: (on: boolean) => void;
+  setSearch: (text: string) => void;
+  /** The period the rows must fall in; null when the switch is off (or the period unknown). */
+  range: ParsedPeriod | null;
+  /** True when the text contains the search, or there is none. */
+  matches: (text: string) => boolean;
+}
+
+/** The state of a ListFilter: no search, only the period's rows. */
+export function useListFilter(): ListFilterState {
+  const period = useFiltersStore((s) => s.period);
+  const [onlyPeriod, setOnlyPeriod] = useState(true);
+  const [search, setSearch] = useState('');
+  const q = search.trim().toLocaleLowerCase('vi');
+  return {
+    onlyPeriod,
+    setOnlyPeriod,
+    setSearch,
+    range: onlyPeriod ? parsePeriod(period) : null,
+    matches: (text) => !q || text.toLocaleLowerCase('vi').includes(q),
+  };
+}
+
+/** Above a list: a search box and the switch "only the chosen period's" (label). */
+export function ListFilter({
+  state,
+  placeholder,
+  label,
+  width = 240,
+  searchTestId,
+  switchTestId,
+}: {
+  state: ListFilterState;
+  placeholder: string;
+  label: string;
+  width?: number;
+  searchTestId?: string;
+  switchTestId?: string;
+}) {
+  return (
+    <Space>
+      <Input.Search
+        allowClear
+        placeholder={placeholder}
+        onChange={(e) => state.setSearch(e.target.value)}
+        style={{ width }}
+        data-testid={searchTestId}
+      />
+      <Space size={6}>
+        <Switch size="small" checked={state.onlyPeriod} onChange={state.setOnlyPeriod} data-testid={switchTestId} />
+        <Typography.Text>{label}</Typography.Text>
       </Space>
     </Space>
   );

@@ -1,5 +1,6 @@
 import { Alert, Button } from 'antd';
 import { isMissingMethod, type ApiError } from '../api/bridge';
+import type { ServiceData } from '../hooks/useServiceData';
 import { vi } from '../locales/vi';
 
 /** A failed fetch: its message and a retry button. A service that this build does not
@@ -22,4 +23,9 @@ export function ServiceError({ error, onRetry, testId }: { error: ApiError; onRe
       }
     />
   );
+}
+
+/** The failure of a page's fetch (useServiceData) with its retry; nothing while there is none. */
+export function FetchError({ of, testId }: { of: ServiceData<unknown>; testId?: string }) {
+  return of.error ? <ServiceError error={of.error} onRetry={of.reload} testId={testId} /> : null;
 }

@@ -1,41 +1,57 @@
 // The forms of "Kế hoạch mở lớp": one per event of the area.
 
-import { Col, Descriptions, Form, Input, InputNumber, Row } from 'antd';
+import { Form } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { CLASS_MODES, ClassPlanService, type ClassInfo } from '../api/classplans';
 import { CommandModal, required } from '../components/CommandModal';
-import { DateField, isoDate, toDayjs } from '../components/DateField';
-import { ClassTypeSelect, CodeSelect, PeriodSelect, SchoolSelect } from '../components/Selects';
-import { label, vi } from '../locales/vi';
+import { isoDate, toDayjs } from '../components/DateField';
+import { ClassTypeSelect } from '../components/Selects';
+import { vi } from '../locales/vi';
 import { useFiltersStore } from '../stores/filters';
 import { formatDate, formatInt } from '../utils/format';
-import { parsePeriod, periodYear } from '../utils/period';
+import { periodYear } from '../utils/period';
+import {
+  CodeItem,
+  DateItem,
+  FieldRow,
+  NumberItem,
+  OnItem,
+  PeriodItem,
+  SchoolItem,
+  Summary,
+  TextItem,
+  num,
+  trim,
+  useFilterPeriod,
+  useFilterSchool,
+  type FormProps,
+} from './fields';
+import { ReasonForm } from './ReasonForm';
 
 const t = vi.classPlans;
-
-interface FormProps {
-  open: boolean;
-  onClose: () => void;
-}
 
 interface ClassFormProps extends FormProps {
   cls: ClassInfo;
 }
 
-const num = (v: number | null | undefined): number => (typeof v === 'number' ? v : 0);
-
 /** The class a row action concerns, above its form. */
 function ClassSummary({ cls }: { cls: ClassInfo }) {
+  const rows: [string, string][] = [
+    [t.fClass, cls.name || cls.type_name],
+    [vi.common.school, cls.school_name],
+    [t.colStudents, formatInt(cls.students)],
+  ];
+  if (cls.start_date) rows.push([t.colStart, formatDate(cls.start_date)]);
+  return <Summary rows={rows} testId="class-summary" />;
+}
+
+/** "Loại lớp": an entry of the class-type catalogue. */
+function ClassTypeItem() {
   return (
-    <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} data-testid="class-summary">
-      <Descriptions.Item label={t.fClass}>{cls.name || cls.type_name}</Descriptions.Item>
-      <Descriptions.Item label={vi.common.school}>{cls.school_name}</Descriptions.Item>
-      <Descriptions.Item label={t.colStudents}>{formatInt(cls.students)}</Descriptions.Item>
-      {cls.start_date ? (
-        <Descriptions.Item label={t.colStart}>{formatDate(cls.start_date)}</Descriptions.Item>
-      ) : null}
-    </Descriptions>
+    <Form.Item name="class_type" label={t.fClassType} rules={required}>
+      <ClassTypeSelect />
+    </Form.Item>
   );
 }
 
@@ -48,7 +64,8 @@ interface TargetValues {
 }
 
 export function AssignTargetForm({ open, onClose }: FormProps) {
-  const { period, school } = useFiltersStore();
+  const period = useFiltersStore((s) => s.period);
+  const school = useFilterSchool();
   return (
     <CommandModal<TargetValues>
       open={open}
@@ -56,7 +73,7 @@ export function AssignTargetForm({ open, onClose }: FormProps) {
       name="assignTarget"
       title={t.assignTarget}
       occurredOn="on"
-      initialValues={{ school_id: school || undefined, year: periodYear(period), on: dayjs() } as Partial<TargetValues>}
+      initialValues={{ school_id: school, year: periodYear(period), on: dayjs() } as Partial<TargetValues>}
       submit={(v, note) =>
         ClassPlanService.AssignTarget(
           { school_id: v.school_id, year: num(v.year), classes: num(v.classes), students: num(v.students) },
@@ -65,29 +82,13 @@ export function AssignTargetForm({ open, onClose }: FormProps) {
         )
       }
     >
-      <Form.Item name="school_id" label={vi.common.school} rules={required}>
-        <SchoolSelect />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="year" label={t.fYear} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="classes" label={t.fClasses} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="students" label={t.fStudents} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="on" label={vi.forms.on} rules={required}>
-        <DateField />
-      </Form.Item>
+      <SchoolItem />
+      <FieldRow>
+        <NumberItem name="year" label={t.fYear} />
+        <NumberItem name="classes" label={t.fClasses} />
+        <NumberItem name="students" label={t.fStudents} />
+      </FieldRow>
+      <OnItem />
     </CommandModal>
   );
 }
@@ -101,8 +102,8 @@ interface PlanValues {
 }
 
 export function PlanClassForm({ open, onClose }: FormProps) {
-  const { period, school } = useFiltersStore();
-  const kind = parsePeriod(period)?.kind;
+  const school = useFilterSchool();
+  const period = useFilterPeriod();
   return (
     <CommandModal<PlanValues>
       open={open}
@@ -110,13 +111,7 @@ export function PlanClassForm({ open, onClose }: FormProps) {
       name="planClass"
       title={t.planClass}
       occurredOn="on"
-      initialValues={
-        {
-          school_id: school || undefined,
-          period: kind === 'range' ? undefined : period,
-          on: dayjs(),
-        } as Partial<PlanValues>
-      }
+      initialValues={{ school_id: school, period, on: dayjs() } as Partial<PlanValues>}
       submit={(v, note) =>
         ClassPlanService.PlanClass(
           { class_id: '', school_id: v.school_id, class_type: v.class_type, students: num(v.students), period: v.period },
@@ -125,27 +120,13 @@ export function PlanClassForm({ open, onClose }: FormProps) {
         )
       }
     >
-      <Form.Item name="school_id" label={vi.common.school} rules={required}>
-        <SchoolSelect />
-      </Form.Item>
-      <Form.Item name="class_type" label={t.fClassType} rules={required}>
-        <ClassTypeSelect />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="period" label={t.fPeriod} rules={required}>
-            <PeriodSelect />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="students" label={t.fStudents} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="on" label={vi.forms.on} rules={required}>
-        <DateField />
-      </Form.Item>
+      <SchoolItem />
+      <ClassTypeItem />
+      <FieldRow>
+        <PeriodItem label={t.fPeriod} />
+        <NumberItem name="students" label={t.fStudents} />
+      </FieldRow>
+      <OnItem />
     </CommandModal>
   );
 }
@@ -163,10 +144,10 @@ interface OpenValues {
 
 /** "Mở lớp": a new class, or the opening of a planned one (cls). */
 export function OpenClassForm({ open, onClose, cls }: FormProps & { cls?: ClassInfo | undefined }) {
-  const school = useFiltersStore((s) => s.school);
+  const school = useFilterSchool();
   const initial: Partial<OpenValues> = cls
     ? { school_id: cls.school_id, class_type: cls.class_type, students: cls.students, mode: 'tap_trung' }
-    : { school_id: school || undefined, mode: 'tap_trung' };
+    : { school_id: school, mode: 'tap_trung' };
   return (
     <CommandModal<OpenValues>
       open={open}
@@ -182,61 +163,31 @@ export function OpenClassForm({ open, onClose, cls }: FormProps & { cls?: ClassI
             class_id: cls?.class_id ?? '',
             school_id: v.school_id,
             class_type: v.class_type,
-            name: (v.name ?? '').trim(),
+            name: trim(v.name),
             students: num(v.students),
             start_date: isoDate(v.start_date),
             end_date: isoDate(v.end_date),
             mode: v.mode,
-            partner: (v.partner ?? '').trim(),
+            partner: trim(v.partner),
           },
           note,
         )
       }
     >
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="school_id" label={vi.common.school} rules={required}>
-            <SchoolSelect disabled={Boolean(cls)} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="class_type" label={t.fClassType} rules={required}>
-            <ClassTypeSelect />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="name" label={t.fName} rules={required}>
-        <Input />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="students" label={t.fStudents} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="start_date" label={t.fStart} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="end_date" label={t.fEnd}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="mode" label={t.fMode} rules={required}>
-            <CodeSelect codes={CLASS_MODES} labels={vi.classModes} />
-          </Form.Item>
-        </Col>
-        <Col span={16}>
-          <Form.Item name="partner" label={t.fPartner}>
-            <Input />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow>
+        <SchoolItem disabled={Boolean(cls)} />
+        <ClassTypeItem />
+      </FieldRow>
+      <TextItem name="name" label={t.fName} />
+      <FieldRow>
+        <NumberItem name="students" label={t.fStudents} />
+        <DateItem name="start_date" label={t.fStart} />
+        <DateItem name="end_date" label={t.fEnd} optional />
+      </FieldRow>
+      <FieldRow spans={[8, 16]}>
+        <CodeItem name="mode" label={t.fMode} codes={CLASS_MODES} labels={vi.classModes} />
+        <TextItem name="partner" label={t.fPartner} optional />
+      </FieldRow>
     </CommandModal>
   );
 }
@@ -261,18 +212,10 @@ export function ChangeEnrollmentForm({ open, onClose, cls }: ClassFormProps) {
       }
     >
       <ClassSummary cls={cls} />
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="students" label={t.fNewStudents} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="on" label={vi.forms.on} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow>
+        <NumberItem name="students" label={t.fNewStudents} />
+        <OnItem />
+      </FieldRow>
     </CommandModal>
   );
 }
@@ -297,28 +240,18 @@ export function ChangeModeForm({ open, onClose, cls }: ClassFormProps) {
       }
       submit={(v, note) =>
         ClassPlanService.ChangeMode(
-          { class_id: cls.class_id, mode: v.mode, reason: (v.reason ?? '').trim() },
+          { class_id: cls.class_id, mode: v.mode, reason: trim(v.reason) },
           isoDate(v.on),
           note,
         )
       }
     >
       <ClassSummary cls={cls} />
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="mode" label={t.fNewMode} rules={required}>
-            <CodeSelect codes={CLASS_MODES} labels={vi.classModes} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="on" label={vi.forms.on} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="reason" label={t.fModeReason}>
-        <Input />
-      </Form.Item>
+      <FieldRow>
+        <CodeItem name="mode" label={t.fNewMode} codes={CLASS_MODES} labels={vi.classModes} />
+        <OnItem />
+      </FieldRow>
+      <TextItem name="reason" label={t.fModeReason} optional />
     </CommandModal>
   );
 }
@@ -346,49 +279,26 @@ export function CompleteClassForm({ open, onClose, cls }: ClassFormProps) {
       }
     >
       <ClassSummary cls={cls} />
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="end_date" label={t.fEndDate} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="graduates" label={t.fGraduates} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow>
+        <DateItem name="end_date" label={t.fEndDate} />
+        <NumberItem name="graduates" label={t.fGraduates} />
+      </FieldRow>
     </CommandModal>
   );
 }
 
-interface CancelValues {
-  reason: string;
-  on: Dayjs;
-}
-
 export function CancelClassForm({ open, onClose, cls }: ClassFormProps) {
   return (
-    <CommandModal<CancelValues>
+    <ReasonForm
       open={open}
       onClose={onClose}
       name="cancelClass"
       title={t.cancelClass}
-      occurredOn="on"
-      fieldMap={{ 'data.class_id': 'reason' }}
-      initialValues={{ on: dayjs() } as Partial<CancelValues>}
-      submit={(v, note) =>
-        ClassPlanService.CancelClass({ class_id: cls.class_id, reason: (v.reason ?? '').trim() }, isoDate(v.on), note)
-      }
-    >
-      <ClassSummary cls={cls} />
-      <Form.Item name="reason" label={t.fCancelReason} rules={required}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="on" label={vi.forms.on} rules={required}>
-        <DateField />
-      </Form.Item>
-    </CommandModal>
+      idField="data.class_id"
+      reasonLabel={t.fCancelReason}
+      summary={<ClassSummary cls={cls} />}
+      send={(reason, on, note) => ClassPlanService.CancelClass({ class_id: cls.class_id, reason }, on, note)}
+    />
   );
 }
 
@@ -403,5 +313,3 @@ export function classActions(status: string): ('open' | 'enrollment' | 'mode' | 
       return [];
   }
 }
-
-export const classStatusLabel = (s: string) => label(vi.classStatuses, s);

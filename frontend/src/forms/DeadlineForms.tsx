@@ -1,25 +1,28 @@
 // The forms of "Hạn nộp & Báo cáo".
 
-import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Form, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { DEADLINE_KINDS, DeadlineService, type DeadlineStatus } from '../api/deadlines';
 import { CommandModal, required } from '../components/CommandModal';
-import { DateField, isoDate } from '../components/DateField';
-import { CodeSelect, PeriodSelect, useDefaultCluster } from '../components/Selects';
+import { isoDate } from '../components/DateField';
+import { useDefaultCluster } from '../components/Selects';
 import { vi } from '../locales/vi';
 import { useOrganisationStore } from '../stores/organisation';
+import {
+  CodeItem,
+  DateItem,
+  FieldRow,
+  NumberItem,
+  OnItem,
+  PeriodItem,
+  TextItem,
+  num,
+  trim,
+  type YearFormProps,
+} from './fields';
 
 const t = vi.deadlines;
-
-interface FormProps {
-  open: boolean;
-  onClose: () => void;
-  year: number;
-}
-
-const num = (v: number | null | undefined): number => (typeof v === 'number' ? v : 0);
-const trim = (v: string | undefined): string => (v ?? '').trim();
 
 /** Who a deadline applies to, or who sent a report: "all", a cluster or a school. */
 function PartySelect({ withAll, ...props }: { withAll?: boolean; value?: string; onChange?: (v: string) => void; id?: string }) {
@@ -41,7 +44,7 @@ interface DeadlineValues {
   on: Dayjs;
 }
 
-export function SetDeadlineForm({ open, onClose, year }: FormProps) {
+export function SetDeadlineForm({ open, onClose, year }: YearFormProps) {
   const cluster = useDefaultCluster();
   return (
     <CommandModal<DeadlineValues>
@@ -66,26 +69,12 @@ export function SetDeadlineForm({ open, onClose, year }: FormProps) {
         )
       }
     >
-      <Form.Item name="kind" label={t.fKind} rules={required}>
-        <CodeSelect codes={DEADLINE_KINDS} labels={vi.deadlineKinds} />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={6}>
-          <Form.Item name="year" label={t.fYear} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={9}>
-          <Form.Item name="due_date" label={t.fDue} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-        <Col span={9}>
-          <Form.Item name="on" label={vi.forms.on} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
+      <CodeItem name="kind" label={t.fKind} codes={DEADLINE_KINDS} labels={vi.deadlineKinds} />
+      <FieldRow spans={[6, 9, 9]}>
+        <NumberItem name="year" label={t.fYear} />
+        <DateItem name="due_date" label={t.fDue} />
+        <OnItem />
+      </FieldRow>
       <Form.Item name="applies_to" label={t.fAppliesTo} rules={required}>
         <PartySelect withAll />
       </Form.Item>
@@ -102,7 +91,7 @@ interface ReportValues {
 }
 
 /** "Báo cáo đã gửi": a report sent; from a deadline's row, its kind and year. */
-export function SubmitReportForm({ open, onClose, year, deadline }: FormProps & { deadline?: DeadlineStatus | undefined }) {
+export function SubmitReportForm({ open, onClose, year, deadline }: YearFormProps & { deadline?: DeadlineStatus | undefined }) {
   const cluster = useDefaultCluster();
   const author = deadline?.missing?.length
     ? undefined
@@ -138,29 +127,15 @@ export function SubmitReportForm({ open, onClose, year, deadline }: FormProps & 
         )
       }
     >
-      <Form.Item name="kind" label={t.fKind} rules={required}>
-        <CodeSelect codes={DEADLINE_KINDS} labels={vi.deadlineKinds} />
-      </Form.Item>
+      <CodeItem name="kind" label={t.fKind} codes={DEADLINE_KINDS} labels={vi.deadlineKinds} />
       <Form.Item name="author" label={t.fAuthor} rules={required}>
         <PartySelect />
       </Form.Item>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="period" label={t.fPeriod} rules={required}>
-            <PeriodSelect />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="doc_no" label={t.fDocNo}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="submitted_on" label={t.fSubmittedOn} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow>
+        <PeriodItem label={t.fPeriod} />
+        <TextItem name="doc_no" label={t.fDocNo} optional />
+        <DateItem name="submitted_on" label={t.fSubmittedOn} />
+      </FieldRow>
     </CommandModal>
   );
 }

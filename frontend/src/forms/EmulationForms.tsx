@@ -1,7 +1,7 @@
 // The forms of "Thi đua – Khen thưởng".
 
 import { useEffect, useState } from 'react';
-import { AutoComplete, Col, Descriptions, Form, Input, InputNumber, Row, Select } from 'antd';
+import { AutoComplete, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { isMissingMethod, toApiError } from '../api/bridge';
@@ -18,28 +18,41 @@ import {
   type TitleInfo,
 } from '../api/emulation';
 import { CommandModal, required } from '../components/CommandModal';
-import { DateField, isoDate } from '../components/DateField';
-import { ClusterItem, CodeSelect, SchoolSelect, useDefaultCluster } from '../components/Selects';
+import { isoDate } from '../components/DateField';
+import { ClusterItem, useDefaultCluster } from '../components/Selects';
 import { vi } from '../locales/vi';
-import { useFiltersStore } from '../stores/filters';
 import { formatDate, formatNumber } from '../utils/format';
+import {
+  CodeItem,
+  DateItem,
+  FieldRow,
+  NumberItem,
+  OnItem,
+  SchoolItem,
+  Summary,
+  TextItem,
+  num,
+  trim,
+  useFilterSchool,
+  type FormProps,
+  type YearFormProps,
+} from './fields';
+import { ReasonForm } from './ReasonForm';
 
 const t = vi.awards;
 
-interface FormProps {
-  open: boolean;
-  onClose: () => void;
-  year: number;
+/** "Năm": the year of the fact, which may differ from the page's. */
+const yearItem = <NumberItem name="year" label={t.fYear} />;
+
+/** The school a fact of the year belongs to, and the year. */
+function SchoolYearRow() {
+  return (
+    <FieldRow spans={[16, 8]}>
+      <SchoolItem />
+      {yearItem}
+    </FieldRow>
+  );
 }
-
-const num = (v: number | null | undefined): number => (typeof v === 'number' ? v : 0);
-const trim = (v: string | undefined): string => (v ?? '').trim();
-
-const yearItem = (
-  <Form.Item name="year" label={t.fYear} rules={required}>
-    <InputNumber style={{ width: '100%' }} />
-  </Form.Item>
-);
 
 type TargetsValues = { cluster_id: string; year: number; issuer: string; on: Dayjs; targets: EmulationTargets };
 
@@ -54,7 +67,7 @@ const TARGET_FIELDS: { key: keyof EmulationTargets; label: string }[] = [
   { key: 'units_htt_min_pct', label: t.fUnitsHttMin },
 ];
 
-export function SetTargetsForm({ open, onClose, year, current }: FormProps & { current?: EmulationTargets | null }) {
+export function SetTargetsForm({ open, onClose, year, current }: YearFormProps & { current?: EmulationTargets | null }) {
   const cluster = useDefaultCluster();
   return (
     <CommandModal<TargetsValues>
@@ -87,28 +100,16 @@ export function SetTargetsForm({ open, onClose, year, current }: FormProps & { c
       }
     >
       <ClusterItem />
-      <Row gutter={16}>
-        <Col span={6}>{yearItem}</Col>
-        <Col span={12}>
-          <Form.Item name="issuer" label={t.fIssuer} rules={required}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="on" label={vi.forms.on} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Row gutter={16}>
+      <FieldRow spans={[6, 12, 6]}>
+        {yearItem}
+        <TextItem name="issuer" label={t.fIssuer} />
+        <OnItem />
+      </FieldRow>
+      <FieldRow span={12}>
         {TARGET_FIELDS.map((f) => (
-          <Col span={12} key={f.key}>
-            <Form.Item name={['targets', f.key]} label={f.label} rules={required}>
-              <InputNumber style={{ width: '100%' }} decimalSeparator="," />
-            </Form.Item>
-          </Col>
+          <NumberItem key={f.key} name={['targets', f.key]} label={f.label} decimal />
         ))}
-      </Row>
+      </FieldRow>
     </CommandModal>
   );
 }
@@ -124,8 +125,8 @@ interface AwardValues {
   issuer?: string;
 }
 
-export function AwardTitleForm({ open, onClose, year }: FormProps) {
-  const school = useFiltersStore((s) => s.school);
+export function AwardTitleForm({ open, onClose, year }: YearFormProps) {
+  const school = useFilterSchool();
   return (
     <CommandModal<AwardValues>
       open={open}
@@ -134,7 +135,7 @@ export function AwardTitleForm({ open, onClose, year }: FormProps) {
       title={t.awardTitle}
       occurredOn="decision_date"
       width={700}
-      initialValues={{ year, school_id: school || undefined, recipient_kind: 'individual' } as Partial<AwardValues>}
+      initialValues={{ year, school_id: school, recipient_kind: 'individual' } as Partial<AwardValues>}
       submit={(v, note) =>
         EmulationService.AwardTitle(
           {
@@ -152,83 +153,41 @@ export function AwardTitleForm({ open, onClose, year }: FormProps) {
         )
       }
     >
-      <Row gutter={16}>
-        <Col span={16}>
-          <Form.Item name="school_id" label={vi.common.school} rules={required}>
-            <SchoolSelect />
-          </Form.Item>
-        </Col>
-        <Col span={8}>{yearItem}</Col>
-      </Row>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="recipient_kind" label={t.fRecipientKind} rules={required}>
-            <CodeSelect codes={RECIPIENT_KINDS} labels={vi.recipientKinds} />
-          </Form.Item>
-        </Col>
-        <Col span={16}>
-          <Form.Item name="recipient" label={t.fRecipient} rules={required}>
-            <Input />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="title" label={t.fTitle} rules={required}>
-        <CodeSelect codes={TITLES} labels={vi.titles} />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="decision_no" label={t.fDecisionNo} rules={required}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="decision_date" label={t.fDecisionDate} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="issuer" label={t.fAwardIssuer}>
-            <Input />
-          </Form.Item>
-        </Col>
-      </Row>
+      <SchoolYearRow />
+      <FieldRow spans={[8, 16]}>
+        <CodeItem name="recipient_kind" label={t.fRecipientKind} codes={RECIPIENT_KINDS} labels={vi.recipientKinds} />
+        <TextItem name="recipient" label={t.fRecipient} />
+      </FieldRow>
+      <CodeItem name="title" label={t.fTitle} codes={TITLES} labels={vi.titles} />
+      <FieldRow>
+        <TextItem name="decision_no" label={t.fDecisionNo} />
+        <DateItem name="decision_date" label={t.fDecisionDate} />
+        <TextItem name="issuer" label={t.fAwardIssuer} optional />
+      </FieldRow>
     </CommandModal>
   );
 }
 
-interface RevokeValues {
-  reason: string;
-  on: Dayjs;
-}
-
-export function RevokeTitleForm({ open, onClose, title }: Omit<FormProps, 'year'> & { title: TitleInfo }) {
+export function RevokeTitleForm({ open, onClose, title }: FormProps & { title: TitleInfo }) {
   return (
-    <CommandModal<RevokeValues>
+    <ReasonForm
       open={open}
       onClose={onClose}
       name="revokeTitle"
       title={t.revokeTitle}
-      occurredOn="on"
-      fieldMap={{ 'data.award_id': 'reason' }}
-      initialValues={{ on: dayjs() } as Partial<RevokeValues>}
-      submit={(v, note) =>
-        EmulationService.RevokeTitle({ award_id: title.award_id, reason: trim(v.reason) }, isoDate(v.on), note)
+      idField="data.award_id"
+      reasonLabel={t.fRevokeReason}
+      summary={
+        <Summary
+          rows={[
+            [t.colRecipient, title.recipient],
+            [t.colTitle, title.title_name || vi.titles[title.title] || title.title],
+            [t.colDecision, `${title.decision_no}, ${formatDate(title.decision_date)}`],
+          ]}
+        />
       }
-    >
-      <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t.colRecipient}>{title.recipient}</Descriptions.Item>
-        <Descriptions.Item label={t.colTitle}>{title.title_name || vi.titles[title.title] || title.title}</Descriptions.Item>
-        <Descriptions.Item label={t.colDecision}>
-          {title.decision_no}, {formatDate(title.decision_date)}
-        </Descriptions.Item>
-      </Descriptions>
-      <Form.Item name="reason" label={t.fRevokeReason} rules={required}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="on" label={vi.forms.on} rules={required}>
-        <DateField />
-      </Form.Item>
-    </CommandModal>
+      send={(reason, on, note) => EmulationService.RevokeTitle({ award_id: title.award_id, reason }, on, note)}
+    />
   );
 }
 
@@ -241,8 +200,8 @@ interface RateValues {
 }
 
 /** "Xếp loại tổ chức đảng" (what = party) or "Xếp loại đơn vị" (what = unit). */
-export function RateForm({ open, onClose, year, what }: FormProps & { what: 'party' | 'unit' }) {
-  const school = useFiltersStore((s) => s.school);
+export function RateForm({ open, onClose, year, what }: YearFormProps & { what: 'party' | 'unit' }) {
+  const school = useFilterSchool();
   const field = what === 'party' ? 'org' : 'unit';
   return (
     <CommandModal<RateValues>
@@ -252,7 +211,7 @@ export function RateForm({ open, onClose, year, what }: FormProps & { what: 'par
       title={what === 'party' ? t.rateParty : t.rateUnit}
       occurredOn="on"
       fieldMap={{ [`data.${field}`]: 'name' }}
-      initialValues={{ year, school_id: school || undefined, rating: 'HTTNV', on: dayjs() } as Partial<RateValues>}
+      initialValues={{ year, school_id: school, rating: 'HTTNV', on: dayjs() } as Partial<RateValues>}
       submit={(v, note) => {
         const base = { school_id: v.school_id, year: num(v.year), rating: v.rating };
         return what === 'party'
@@ -260,32 +219,17 @@ export function RateForm({ open, onClose, year, what }: FormProps & { what: 'par
           : EmulationService.RateUnit({ ...base, unit: trim(v.name) }, isoDate(v.on), note);
       }}
     >
-      <Row gutter={16}>
-        <Col span={16}>
-          <Form.Item name="school_id" label={vi.common.school} rules={required}>
-            <SchoolSelect />
-          </Form.Item>
-        </Col>
-        <Col span={8}>{yearItem}</Col>
-      </Row>
-      <Form.Item name="name" label={what === 'party' ? t.fOrg : t.fUnit} rules={required}>
-        <Input />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={16}>
-          <Form.Item name="rating" label={t.fRating} rules={required}>
-            <CodeSelect
-              codes={RATINGS}
-              labels={Object.fromEntries(RATINGS.map((r) => [r, `${r} – ${vi.ratings[r]}`]))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="on" label={vi.forms.on} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
+      <SchoolYearRow />
+      <TextItem name="name" label={what === 'party' ? t.fOrg : t.fUnit} />
+      <FieldRow spans={[16, 8]}>
+        <CodeItem
+          name="rating"
+          label={t.fRating}
+          codes={RATINGS}
+          labels={Object.fromEntries(RATINGS.map((r) => [r, `${r} – ${vi.ratings[r]}`]))}
+        />
+        <OnItem />
+      </FieldRow>
     </CommandModal>
   );
 }
@@ -300,7 +244,7 @@ interface CriterionValues {
   on: Dayjs;
 }
 
-export function DefineCriterionForm({ open, onClose, year }: FormProps) {
+export function DefineCriterionForm({ open, onClose, year }: YearFormProps) {
   const cluster = useDefaultCluster();
   return (
     <CommandModal<CriterionValues>
@@ -326,34 +270,16 @@ export function DefineCriterionForm({ open, onClose, year }: FormProps) {
       }
     >
       <ClusterItem />
-      <Row gutter={16}>
-        <Col span={8}>{yearItem}</Col>
-        <Col span={8}>
-          <Form.Item name="form" label={t.fForm} rules={required}>
-            <CodeSelect codes={['5.1', '5.2']} labels={vi.scoreForms} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="criterion_id" label={t.fCriterionId} rules={required}>
-            <Input />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="title" label={t.fCriterionTitle} rules={required}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="max_points" label={t.fMaxPoints} rules={required}>
-            <InputNumber style={{ width: '100%' }} decimalSeparator="," />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="on" label={vi.forms.on} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow>
+        {yearItem}
+        <CodeItem name="form" label={t.fForm} codes={['5.1', '5.2']} labels={vi.scoreForms} />
+        <TextItem name="criterion_id" label={t.fCriterionId} />
+      </FieldRow>
+      <TextItem name="title" label={t.fCriterionTitle} long />
+      <FieldRow>
+        <NumberItem name="max_points" label={t.fMaxPoints} decimal />
+        <OnItem />
+      </FieldRow>
     </CommandModal>
   );
 }
@@ -367,8 +293,8 @@ interface ScoreValues {
   on: Dayjs;
 }
 
-export function RecordScoreForm({ open, onClose, year }: FormProps) {
-  const school = useFiltersStore((s) => s.school);
+export function RecordScoreForm({ open, onClose, year }: YearFormProps) {
+  const school = useFilterSchool();
   const [criteria, setCriteria] = useState<ScoreCriterion[]>([]);
   useEffect(() => {
     if (!open) return;
@@ -388,7 +314,7 @@ export function RecordScoreForm({ open, onClose, year }: FormProps) {
       title={t.recordScore}
       occurredOn="on"
       width={700}
-      initialValues={{ year, school_id: school || undefined, scored_by: 'self', on: dayjs() } as Partial<ScoreValues>}
+      initialValues={{ year, school_id: school, scored_by: 'self', on: dayjs() } as Partial<ScoreValues>}
       submit={(v, note) =>
         EmulationService.RecordScore(
           {
@@ -403,14 +329,7 @@ export function RecordScoreForm({ open, onClose, year }: FormProps) {
         )
       }
     >
-      <Row gutter={16}>
-        <Col span={16}>
-          <Form.Item name="school_id" label={vi.common.school} rules={required}>
-            <SchoolSelect />
-          </Form.Item>
-        </Col>
-        <Col span={8}>{yearItem}</Col>
-      </Row>
+      <SchoolYearRow />
       <Form.Item name="criterion_id" label={t.fCriterion} rules={required}>
         <Select
           showSearch
@@ -421,23 +340,11 @@ export function RecordScoreForm({ open, onClose, year }: FormProps) {
           }))}
         />
       </Form.Item>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="points" label={t.fPoints} rules={required}>
-            <InputNumber style={{ width: '100%' }} decimalSeparator="," />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="scored_by" label={t.fScoredBy} rules={required}>
-            <CodeSelect codes={SCORED_BY} labels={vi.scoredBy} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="on" label={vi.forms.on} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow>
+        <NumberItem name="points" label={t.fPoints} decimal />
+        <CodeItem name="scored_by" label={t.fScoredBy} codes={SCORED_BY} labels={vi.scoredBy} />
+        <OnItem />
+      </FieldRow>
     </CommandModal>
   );
 }
@@ -452,7 +359,7 @@ interface MovementValues {
 }
 
 /** "Phát động phong trào thi đua": recorded in the cluster's year stream. */
-export function LaunchMovementForm({ open, onClose, year }: FormProps) {
+export function LaunchMovementForm({ open, onClose, year }: YearFormProps) {
   const cluster = useDefaultCluster();
   return (
     <CommandModal<MovementValues>
@@ -473,25 +380,15 @@ export function LaunchMovementForm({ open, onClose, year }: FormProps) {
       }
     >
       <ClusterItem />
-      <Row gutter={16}>
-        <Col span={6}>{yearItem}</Col>
-        <Col span={9}>
-          <Form.Item name="level" label={t.fLevel} rules={required}>
-            <CodeSelect codes={MOVEMENT_LEVELS} labels={vi.movementLevels} />
-          </Form.Item>
-        </Col>
-        <Col span={9}>
-          <Form.Item name="on" label={vi.forms.on} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow spans={[6, 9, 9]}>
+        {yearItem}
+        <CodeItem name="level" label={t.fLevel} codes={MOVEMENT_LEVELS} labels={vi.movementLevels} />
+        <OnItem />
+      </FieldRow>
       <Form.Item name="theme" label={t.fTheme} rules={required}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>
-      <Form.Item name="movement_id" label={t.fMovementId} extra={t.fMovementIdHint}>
-        <Input />
-      </Form.Item>
+      <TextItem name="movement_id" label={t.fMovementId} extra={t.fMovementIdHint} optional />
     </CommandModal>
   );
 }
@@ -550,8 +447,8 @@ interface RegisterValues {
 }
 
 /** "Đăng ký thi đua": a school's titles registered under a movement of the year. */
-export function RegisterEmulationForm({ open, onClose, year }: FormProps) {
-  const school = useFiltersStore((s) => s.school);
+export function RegisterEmulationForm({ open, onClose, year }: YearFormProps) {
+  const school = useFilterSchool();
   return (
     <CommandModal<RegisterValues>
       open={open}
@@ -561,7 +458,7 @@ export function RegisterEmulationForm({ open, onClose, year }: FormProps) {
       occurredOn="on"
       width={700}
       fieldMap={Object.fromEntries(TITLES.map((_, i) => [`data.titles[${i}]`, 'titles']))}
-      initialValues={{ year, school_id: school || undefined, titles: [], on: dayjs() } as Partial<RegisterValues>}
+      initialValues={{ year, school_id: school, titles: [], on: dayjs() } as Partial<RegisterValues>}
       submit={(v, note) =>
         EmulationService.Register(
           { school_id: v.school_id, year: num(v.year), movement_id: trim(v.movement_id), titles: v.titles ?? [] },
@@ -570,14 +467,7 @@ export function RegisterEmulationForm({ open, onClose, year }: FormProps) {
         )
       }
     >
-      <Row gutter={16}>
-        <Col span={16}>
-          <Form.Item name="school_id" label={vi.common.school} rules={required}>
-            <SchoolSelect />
-          </Form.Item>
-        </Col>
-        <Col span={8}>{yearItem}</Col>
-      </Row>
+      <SchoolYearRow />
       <MovementItem />
       <Form.Item
         name="titles"
@@ -591,9 +481,7 @@ export function RegisterEmulationForm({ open, onClose, year }: FormProps) {
           options={TITLES.map((k) => ({ value: k, label: vi.titles[k] ?? k }))}
         />
       </Form.Item>
-      <Form.Item name="on" label={vi.forms.on} rules={required}>
-        <DateField />
-      </Form.Item>
+      <OnItem />
     </CommandModal>
   );
 }
@@ -610,17 +498,13 @@ interface ProposalValues {
 /** The school item of a proposal: the schools of the chosen cluster. */
 function ClusterSchoolItem() {
   const cluster = Form.useWatch<string | undefined>('cluster_id', Form.useFormInstance());
-  return (
-    <Form.Item name="school_id" label={vi.common.school} rules={required}>
-      <SchoolSelect cluster={cluster} />
-    </Form.Item>
-  );
+  return <SchoolItem cluster={cluster} />;
 }
 
 /** "Đề nghị khen thưởng": a line of the cluster's tờ trình. */
-export function ProposeAwardForm({ open, onClose, year }: FormProps) {
+export function ProposeAwardForm({ open, onClose, year }: YearFormProps) {
   const cluster = useDefaultCluster();
-  const school = useFiltersStore((s) => s.school);
+  const school = useFilterSchool();
   return (
     <CommandModal<ProposalValues>
       open={open}
@@ -629,7 +513,7 @@ export function ProposeAwardForm({ open, onClose, year }: FormProps) {
       title={t.proposeAward}
       occurredOn="on"
       width={700}
-      initialValues={{ cluster_id: cluster, year, school_id: school || undefined, on: dayjs() } as Partial<ProposalValues>}
+      initialValues={{ cluster_id: cluster, year, school_id: school, on: dayjs() } as Partial<ProposalValues>}
       submit={(v, note) =>
         EmulationService.ProposeAward(
           { year: num(v.year), cluster_id: v.cluster_id, school_id: v.school_id, award: trim(v.award), rank: num(v.rank) },
@@ -639,27 +523,17 @@ export function ProposeAwardForm({ open, onClose, year }: FormProps) {
       }
     >
       <ClusterItem />
-      <Row gutter={16}>
-        <Col span={16}>
-          <ClusterSchoolItem />
-        </Col>
-        <Col span={8}>{yearItem}</Col>
-      </Row>
+      <FieldRow spans={[16, 8]}>
+        <ClusterSchoolItem />
+        {yearItem}
+      </FieldRow>
       <Form.Item name="award" label={t.fAward} rules={required}>
         <AutoComplete options={t.awardSuggestions.map((a) => ({ value: a }))} filterOption />
       </Form.Item>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="rank" label={t.fRank} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="on" label={vi.forms.on} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow>
+        <NumberItem name="rank" label={t.fRank} />
+        <OnItem />
+      </FieldRow>
     </CommandModal>
   );
 }

@@ -2,27 +2,20 @@
 // Cụm phó, the class-type catalogue and the schools' staff counts.
 
 import { useEffect } from 'react';
-import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { CLASS_GROUPS, OrganisationService, type ClassType, type Cluster, type School } from '../api/organisation';
 import { CommandModal, required } from '../components/CommandModal';
-import { DateField, isoDate } from '../components/DateField';
-import { ClusterItem, CodeSelect, SchoolSelect, useDefaultCluster } from '../components/Selects';
+import { isoDate } from '../components/DateField';
+import { ClusterItem, SchoolSelect, useDefaultCluster } from '../components/Selects';
 import { vi } from '../locales/vi';
 import { useOrganisationStore } from '../stores/organisation';
 import { initialsId, slugId } from '../utils/ids';
+import { CodeItem, FieldRow, NumberItem, OnItem, SchoolItem, TextItem, num, trim, type FormProps } from './fields';
 
 const t = vi.organisation;
-
-const num = (v: number | null | undefined): number => (typeof v === 'number' ? v : 0);
-const trim = (v: string | undefined): string => (v ?? '').trim();
-
-interface FormProps {
-  open: boolean;
-  onClose: () => void;
-}
 
 /** Fills the code item from another item while the user has not typed a code. */
 function SuggestedId({ from, to, make }: { from: string; to: string; make: (text: string) => string }) {
@@ -47,7 +40,34 @@ function newIdRules(taken: (id: string) => string | undefined): Rule[] {
   ];
 }
 
-const codeInput = <Input style={{ fontFamily: 'monospace' }} />;
+/** The code of a new entity, suggested from another item and refused when taken;
+ * the code of one being corrected (editing) cannot change. */
+function IdItem({
+  name,
+  label,
+  hint,
+  editing,
+  taken,
+  from,
+  make,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  editing: boolean;
+  taken: (id: string) => string | undefined;
+  from: string;
+  make: (text: string) => string;
+}) {
+  return (
+    <>
+      <Form.Item name={name} label={label} extra={editing ? undefined : hint} rules={editing ? required : newIdRules(taken)}>
+        {editing ? <Input disabled /> : <Input style={{ fontFamily: 'monospace' }} />}
+      </Form.Item>
+      {editing ? null : <SuggestedId from={from} to={name} make={make} />}
+    </>
+  );
+}
 
 interface ClusterValues {
   cluster_id: string;
@@ -75,30 +95,20 @@ export function FormClusterForm({ open, onClose, edit }: FormProps & { edit?: Cl
         )
       }
     >
-      <Form.Item name="name" label={t.fClusterName} rules={required}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
-      </Form.Item>
-      <Form.Item name="region" label={t.fRegion}>
-        <Input />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item
-            name="cluster_id"
-            label={t.fClusterId}
-            extra={edit ? undefined : t.idHint}
-            rules={edit ? required : newIdRules((id) => clusters.find((c) => c.cluster_id === id)?.name)}
-          >
-            {edit ? <Input disabled /> : codeInput}
-          </Form.Item>
-          {edit ? null : <SuggestedId from="region" to="cluster_id" make={initialsId} />}
-        </Col>
-        <Col span={12}>
-          <Form.Item name="on" label={vi.forms.on} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
+      <TextItem name="name" label={t.fClusterName} long />
+      <TextItem name="region" label={t.fRegion} optional />
+      <FieldRow>
+        <IdItem
+          name="cluster_id"
+          label={t.fClusterId}
+          hint={t.idHint}
+          editing={Boolean(edit)}
+          taken={(id) => clusters.find((c) => c.cluster_id === id)?.name}
+          from="region"
+          make={initialsId}
+        />
+        <OnItem />
+      </FieldRow>
     </CommandModal>
   );
 }
@@ -131,31 +141,21 @@ export function RegisterSchoolForm({ open, onClose, edit }: FormProps & { edit?:
         )
       }
     >
-      <Form.Item name="name" label={t.fSchoolName} rules={required}>
-        <Input />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="province" label={t.fProvince} rules={required}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="school_id"
-            label={t.fSchoolId}
-            extra={edit ? undefined : t.idHint}
-            rules={edit ? required : newIdRules((id) => schools.find((s) => s.school_id === id)?.name)}
-          >
-            {edit ? <Input disabled /> : codeInput}
-          </Form.Item>
-          {edit ? null : <SuggestedId from="province" to="school_id" make={slugId} />}
-        </Col>
-      </Row>
+      <TextItem name="name" label={t.fSchoolName} />
+      <FieldRow>
+        <TextItem name="province" label={t.fProvince} />
+        <IdItem
+          name="school_id"
+          label={t.fSchoolId}
+          hint={t.idHint}
+          editing={Boolean(edit)}
+          taken={(id) => schools.find((s) => s.school_id === id)?.name}
+          from="province"
+          make={slugId}
+        />
+      </FieldRow>
       <ClusterItem />
-      <Form.Item name="on" label={vi.forms.on} rules={required}>
-        <DateField />
-      </Form.Item>
+      <OnItem />
     </CommandModal>
   );
 }
@@ -192,28 +192,24 @@ function RoleItems() {
     .map((s) => ({ value: s.school_id, label: s.name }));
   return (
     <>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item
-            name="lead"
-            label={t.fLead}
-            rules={[...required, oneRole(['standing_deputy', 'deputies'])]}
-            dependencies={['standing_deputy', 'deputies']}
-          >
-            <SchoolSelect cluster={cluster} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="standing_deputy"
-            label={t.fStandingDeputy}
-            rules={[oneRole(['lead', 'deputies'])]}
-            dependencies={['lead', 'deputies']}
-          >
-            <SchoolSelect cluster={cluster} allowClear />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow>
+        <Form.Item
+          name="lead"
+          label={t.fLead}
+          rules={[...required, oneRole(['standing_deputy', 'deputies'])]}
+          dependencies={['standing_deputy', 'deputies']}
+        >
+          <SchoolSelect cluster={cluster} />
+        </Form.Item>
+        <Form.Item
+          name="standing_deputy"
+          label={t.fStandingDeputy}
+          rules={[oneRole(['lead', 'deputies'])]}
+          dependencies={['lead', 'deputies']}
+        >
+          <SchoolSelect cluster={cluster} allowClear />
+        </Form.Item>
+      </FieldRow>
       <Form.Item name="deputies" label={t.fDeputies} rules={[oneRole(['lead', 'standing_deputy'])]} dependencies={['lead', 'standing_deputy']}>
         <Select mode="multiple" allowClear optionFilterProp="label" placeholder={vi.forms.selectSchool} options={options} />
       </Form.Item>
@@ -248,23 +244,13 @@ export function AssignRolesForm({ open, onClose, year }: FormProps & { year: num
         )
       }
     >
-      <Row gutter={16}>
-        <Col span={16}>
-          <ClusterItem />
-        </Col>
-      </Row>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="year" label={t.year} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="on" label={vi.forms.on} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow span={16}>
+        <ClusterItem />
+      </FieldRow>
+      <FieldRow span={8}>
+        <NumberItem name="year" label={t.year} />
+        <OnItem />
+      </FieldRow>
       <RoleItems />
     </CommandModal>
   );
@@ -296,31 +282,19 @@ export function DefineClassTypeForm({ open, onClose, edit }: FormProps & { edit?
         )
       }
     >
-      <Form.Item name="name" label={t.fClassTypeName} rules={required}>
-        <Input />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="group" label={t.fGroup} rules={required}>
-            <CodeSelect codes={CLASS_GROUPS} labels={vi.classGroups} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            name="class_type"
-            label={t.fClassTypeId}
-            rules={edit ? required : newIdRules((id) => types.find((x) => x.class_type === id)?.name)}
-          >
-            {edit ? <Input disabled /> : codeInput}
-          </Form.Item>
-          {edit ? null : <SuggestedId from="name" to="class_type" make={initialsId} />}
-        </Col>
-        <Col span={8}>
-          <Form.Item name="on" label={vi.forms.on} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
+      <TextItem name="name" label={t.fClassTypeName} />
+      <FieldRow>
+        <CodeItem name="group" label={t.fGroup} codes={CLASS_GROUPS} labels={vi.classGroups} />
+        <IdItem
+          name="class_type"
+          label={t.fClassTypeId}
+          editing={Boolean(edit)}
+          taken={(id) => types.find((x) => x.class_type === id)?.name}
+          from="name"
+          make={initialsId}
+        />
+        <OnItem />
+      </FieldRow>
     </CommandModal>
   );
 }
@@ -369,38 +343,16 @@ export function StaffCountForm({
         )
       }
     >
-      <Row gutter={16}>
-        <Col span={16}>
-          <Form.Item name="school_id" label={vi.common.school} rules={required}>
-            <SchoolSelect />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="year" label={a.fYear} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="staff" label={a.fStaff} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="units" label={a.fUnits} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="party_orgs" label={a.fPartyOrgs} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="on" label={vi.forms.on} rules={required}>
-        <DateField />
-      </Form.Item>
+      <FieldRow spans={[16, 8]}>
+        <SchoolItem />
+        <NumberItem name="year" label={a.fYear} />
+      </FieldRow>
+      <FieldRow>
+        <NumberItem name="staff" label={a.fStaff} />
+        <NumberItem name="units" label={a.fUnits} />
+        <NumberItem name="party_orgs" label={a.fPartyOrgs} />
+      </FieldRow>
+      <OnItem />
     </CommandModal>
   );
 }

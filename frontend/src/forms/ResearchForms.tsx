@@ -1,8 +1,7 @@
 // The forms of "Nghiên cứu khoa học & Bản tin".
 
-import { Col, Descriptions, Form, Input, InputNumber, Row } from 'antd';
-import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import {
   RESEARCH_KINDS,
   RESEARCH_LEVELS,
@@ -10,22 +9,27 @@ import {
   WORKSHOP_LEVELS,
   type TopicInfo,
 } from '../api/research';
-import { CommandModal, required } from '../components/CommandModal';
-import { DateField, isoDate } from '../components/DateField';
-import { CodeSelect, SchoolSelect } from '../components/Selects';
+import { CommandModal } from '../components/CommandModal';
+import { isoDate } from '../components/DateField';
 import { vi } from '../locales/vi';
-import { useFiltersStore } from '../stores/filters';
 import { formatDate } from '../utils/format';
+import {
+  CodeItem,
+  DateItem,
+  FieldRow,
+  NumberItem,
+  OnItem,
+  SchoolItem,
+  Summary,
+  TextItem,
+  num,
+  trim,
+  useFilterSchool,
+  type FormProps,
+} from './fields';
+import { ReasonForm } from './ReasonForm';
 
 const t = vi.research;
-
-interface FormProps {
-  open: boolean;
-  onClose: () => void;
-}
-
-const num = (v: number | null | undefined): number => (typeof v === 'number' ? v : 0);
-const trim = (v: string | undefined): string => (v ?? '').trim();
 
 interface TopicValues {
   school_id: string;
@@ -37,7 +41,7 @@ interface TopicValues {
 }
 
 export function RegisterTopicForm({ open, onClose }: FormProps) {
-  const school = useFiltersStore((s) => s.school);
+  const school = useFilterSchool();
   return (
     <CommandModal<TopicValues>
       open={open}
@@ -46,7 +50,7 @@ export function RegisterTopicForm({ open, onClose }: FormProps) {
       title={t.registerTopic}
       occurredOn="start_date"
       width={680}
-      initialValues={{ school_id: school || undefined, level: 'co_so', kind: 'de_tai' } as Partial<TopicValues>}
+      initialValues={{ school_id: school, level: 'co_so', kind: 'de_tai' } as Partial<TopicValues>}
       submit={(v, note) =>
         ResearchService.RegisterTopic(
           {
@@ -62,43 +66,27 @@ export function RegisterTopicForm({ open, onClose }: FormProps) {
         )
       }
     >
-      <Form.Item name="school_id" label={vi.common.school} rules={required}>
-        <SchoolSelect />
-      </Form.Item>
-      <Form.Item name="title" label={t.fTitle} rules={required}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="level" label={t.fLevel} rules={required}>
-            <CodeSelect codes={RESEARCH_LEVELS} labels={vi.researchLevels} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="kind" label={t.fKind} rules={required}>
-            <CodeSelect codes={RESEARCH_KINDS} labels={vi.researchKinds} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="start_date" label={t.fStart} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="lead" label={t.fLead}>
-        <Input />
-      </Form.Item>
+      <SchoolItem />
+      <TextItem name="title" label={t.fTitle} long />
+      <FieldRow>
+        <CodeItem name="level" label={t.fLevel} codes={RESEARCH_LEVELS} labels={vi.researchLevels} />
+        <CodeItem name="kind" label={t.fKind} codes={RESEARCH_KINDS} labels={vi.researchKinds} />
+        <DateItem name="start_date" label={t.fStart} />
+      </FieldRow>
+      <TextItem name="lead" label={t.fLead} optional />
     </CommandModal>
   );
 }
 
 function TopicSummary({ topic }: { topic: TopicInfo }) {
   return (
-    <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
-      <Descriptions.Item label={t.colTitle}>{topic.title}</Descriptions.Item>
-      <Descriptions.Item label={vi.common.school}>{topic.school_name}</Descriptions.Item>
-      <Descriptions.Item label={t.colStart}>{formatDate(topic.start_date)}</Descriptions.Item>
-    </Descriptions>
+    <Summary
+      rows={[
+        [t.colTitle, topic.title],
+        [vi.common.school, topic.school_name],
+        [t.colStart, formatDate(topic.start_date)],
+      ]}
+    />
   );
 }
 
@@ -121,49 +109,26 @@ export function AcceptTopicForm({ open, onClose, topic }: FormProps & { topic: T
       }
     >
       <TopicSummary topic={topic} />
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="date" label={t.fAcceptDate} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="grade" label={t.fGrade}>
-            <Input />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow>
+        <DateItem name="date" label={t.fAcceptDate} />
+        <TextItem name="grade" label={t.fGrade} optional />
+      </FieldRow>
     </CommandModal>
   );
 }
 
-interface CancelValues {
-  reason: string;
-  on: Dayjs;
-}
-
 export function CancelTopicForm({ open, onClose, topic }: FormProps & { topic: TopicInfo }) {
   return (
-    <CommandModal<CancelValues>
+    <ReasonForm
       open={open}
       onClose={onClose}
       name="cancelTopic"
       title={t.cancelTopic}
-      occurredOn="on"
-      fieldMap={{ 'data.topic_id': 'reason' }}
-      initialValues={{ on: dayjs() } as Partial<CancelValues>}
-      submit={(v, note) =>
-        ResearchService.CancelTopic({ topic_id: topic.topic_id, reason: trim(v.reason) }, isoDate(v.on), note)
-      }
-    >
-      <TopicSummary topic={topic} />
-      <Form.Item name="reason" label={t.fCancelReason} rules={required}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="on" label={vi.forms.on} rules={required}>
-        <DateField />
-      </Form.Item>
-    </CommandModal>
+      idField="data.topic_id"
+      reasonLabel={t.fCancelReason}
+      summary={<TopicSummary topic={topic} />}
+      send={(reason, on, note) => ResearchService.CancelTopic({ topic_id: topic.topic_id, reason }, on, note)}
+    />
   );
 }
 
@@ -176,7 +141,7 @@ interface WorkshopValues {
 }
 
 export function HoldWorkshopForm({ open, onClose }: FormProps) {
-  const school = useFiltersStore((s) => s.school);
+  const school = useFilterSchool();
   return (
     <CommandModal<WorkshopValues>
       open={open}
@@ -184,7 +149,7 @@ export function HoldWorkshopForm({ open, onClose }: FormProps) {
       name="holdWorkshop"
       title={t.holdWorkshop}
       occurredOn="date"
-      initialValues={{ school_id: school || undefined, level: 'co_so' } as Partial<WorkshopValues>}
+      initialValues={{ school_id: school, level: 'co_so' } as Partial<WorkshopValues>}
       submit={(v, note) =>
         ResearchService.HoldWorkshop(
           {
@@ -199,29 +164,13 @@ export function HoldWorkshopForm({ open, onClose }: FormProps) {
         )
       }
     >
-      <Form.Item name="school_id" label={vi.common.school} rules={required}>
-        <SchoolSelect />
-      </Form.Item>
-      <Form.Item name="title" label={t.fWorkshopTitle} rules={required}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="level" label={t.fLevel} rules={required}>
-            <CodeSelect codes={WORKSHOP_LEVELS} labels={vi.researchLevels} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="date" label={t.fWorkshopDate} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="papers" label={t.fPapers} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <SchoolItem />
+      <TextItem name="title" label={t.fWorkshopTitle} long />
+      <FieldRow>
+        <CodeItem name="level" label={t.fLevel} codes={WORKSHOP_LEVELS} labels={vi.researchLevels} />
+        <DateItem name="date" label={t.fWorkshopDate} />
+        <NumberItem name="papers" label={t.fPapers} />
+      </FieldRow>
     </CommandModal>
   );
 }
@@ -234,7 +183,7 @@ interface BulletinValues {
 }
 
 export function IssueBulletinForm({ open, onClose }: FormProps) {
-  const school = useFiltersStore((s) => s.school);
+  const school = useFilterSchool();
   return (
     <CommandModal<BulletinValues>
       open={open}
@@ -242,7 +191,7 @@ export function IssueBulletinForm({ open, onClose }: FormProps) {
       name="issueBulletin"
       title={t.issueBulletin}
       occurredOn="date"
-      initialValues={{ school_id: school || undefined } as Partial<BulletinValues>}
+      initialValues={{ school_id: school } as Partial<BulletinValues>}
       submit={(v, note) =>
         ResearchService.IssueBulletin(
           { school_id: v.school_id, issue_no: trim(v.issue_no), date: isoDate(v.date), articles: num(v.articles) },
@@ -250,26 +199,12 @@ export function IssueBulletinForm({ open, onClose }: FormProps) {
         )
       }
     >
-      <Form.Item name="school_id" label={vi.common.school} rules={required}>
-        <SchoolSelect />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="issue_no" label={t.fIssueNo} rules={required}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="date" label={t.fIssueDate} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="articles" label={t.fArticles} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <SchoolItem />
+      <FieldRow>
+        <TextItem name="issue_no" label={t.fIssueNo} />
+        <DateItem name="date" label={t.fIssueDate} />
+        <NumberItem name="articles" label={t.fArticles} />
+      </FieldRow>
     </CommandModal>
   );
 }
@@ -281,7 +216,7 @@ interface WebsiteValues {
 }
 
 export function RegisterWebsiteForm({ open, onClose }: FormProps) {
-  const school = useFiltersStore((s) => s.school);
+  const school = useFilterSchool();
   return (
     <CommandModal<WebsiteValues>
       open={open}
@@ -289,20 +224,14 @@ export function RegisterWebsiteForm({ open, onClose }: FormProps) {
       name="registerWebsite"
       title={t.registerWebsite}
       occurredOn="on"
-      initialValues={{ school_id: school || undefined, on: dayjs() } as Partial<WebsiteValues>}
+      initialValues={{ school_id: school, on: dayjs() } as Partial<WebsiteValues>}
       submit={(v, note) =>
         ResearchService.RegisterWebsite({ school_id: v.school_id, url: trim(v.url) }, isoDate(v.on), note)
       }
     >
-      <Form.Item name="school_id" label={vi.common.school} rules={required}>
-        <SchoolSelect />
-      </Form.Item>
-      <Form.Item name="url" label={t.fUrl} rules={required}>
-        <Input placeholder="https://" />
-      </Form.Item>
-      <Form.Item name="on" label={vi.forms.on} rules={required}>
-        <DateField />
-      </Form.Item>
+      <SchoolItem />
+      <TextItem name="url" label={t.fUrl} placeholder="https://" />
+      <OnItem />
     </CommandModal>
   );
 }

@@ -1,7 +1,7 @@
 // The forms of "Viên chức đi học".
 
 import { useEffect, useState } from 'react';
-import { Col, Descriptions, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Form, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import {
@@ -11,22 +11,28 @@ import {
   type StaffInfo,
 } from '../api/stafftraining';
 import { CommandModal, required } from '../components/CommandModal';
-import { DateField, isoDate, toDayjs } from '../components/DateField';
-import { CodeSelect, PeriodSelect, SchoolSelect } from '../components/Selects';
+import { isoDate, toDayjs } from '../components/DateField';
 import { vi } from '../locales/vi';
-import { useFiltersStore } from '../stores/filters';
 import { formatDate } from '../utils/format';
-import { parsePeriod } from '../utils/period';
+import {
+  CodeItem,
+  DateItem,
+  FieldRow,
+  NumberItem,
+  OnItem,
+  PeriodItem,
+  SchoolItem,
+  Summary,
+  TextItem,
+  num,
+  trim,
+  useFilterPeriod,
+  useFilterSchool,
+  type FormProps,
+} from './fields';
+import { ReasonForm } from './ReasonForm';
 
 const t = vi.staff;
-
-interface FormProps {
-  open: boolean;
-  onClose: () => void;
-}
-
-const num = (v: number | null | undefined): number => (typeof v === 'number' ? v : 0);
-const trim = (v: string | undefined): string => (v ?? '').trim();
 
 interface StaffValues {
   school_id: string;
@@ -38,7 +44,7 @@ interface StaffValues {
 
 /** "Viên chức": a new staff member, or new details of one (staff). */
 export function RecordStaffForm({ open, onClose, staff }: FormProps & { staff?: StaffInfo | undefined }) {
-  const school = useFiltersStore((s) => s.school);
+  const school = useFilterSchool();
   return (
     <CommandModal<StaffValues>
       open={open}
@@ -49,7 +55,7 @@ export function RecordStaffForm({ open, onClose, staff }: FormProps & { staff?: 
       initialValues={
         (staff
           ? { school_id: staff.school_id, full_name: staff.full_name, unit: staff.unit, position: staff.position, on: dayjs() }
-          : { school_id: school || undefined, on: dayjs() }) as Partial<StaffValues>
+          : { school_id: school, on: dayjs() }) as Partial<StaffValues>
       }
       submit={(v, note) =>
         StaffTrainingService.RecordStaff(
@@ -65,27 +71,13 @@ export function RecordStaffForm({ open, onClose, staff }: FormProps & { staff?: 
         )
       }
     >
-      <Form.Item name="school_id" label={vi.common.school} rules={required}>
-        <SchoolSelect disabled={Boolean(staff)} />
-      </Form.Item>
-      <Form.Item name="full_name" label={t.fFullName} rules={required}>
-        <Input />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="unit" label={t.fUnit}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="position" label={t.fPosition}>
-            <Input />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="on" label={vi.forms.on} rules={required}>
-        <DateField />
-      </Form.Item>
+      <SchoolItem disabled={Boolean(staff)} />
+      <TextItem name="full_name" label={t.fFullName} />
+      <FieldRow>
+        <TextItem name="unit" label={t.fUnit} optional />
+        <TextItem name="position" label={t.fPosition} optional />
+      </FieldRow>
+      <OnItem />
     </CommandModal>
   );
 }
@@ -139,7 +131,7 @@ interface StartValues {
 
 /** "Bắt đầu học": a staff member sent to study (staff: from their row). */
 export function StartTrainingForm({ open, onClose, staff }: FormProps & { staff?: StaffInfo | undefined }) {
-  const school = useFiltersStore((s) => s.school);
+  const school = useFilterSchool();
   return (
     <CommandModal<StartValues>
       open={open}
@@ -151,7 +143,7 @@ export function StartTrainingForm({ open, onClose, staff }: FormProps & { staff?
       initialValues={
         (staff
           ? { school_id: staff.school_id, staff_id: staff.staff_id }
-          : { school_id: school || undefined }) as Partial<StartValues>
+          : { school_id: school }) as Partial<StartValues>
       }
       submit={(v, note) =>
         StaffTrainingService.StartTraining(
@@ -170,43 +162,18 @@ export function StartTrainingForm({ open, onClose, staff }: FormProps & { staff?
     >
       {(form) => (
         <>
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item name="school_id" label={vi.common.school} rules={required}>
-                <SchoolSelect
-                  disabled={Boolean(staff)}
-                  onChange={() => form.setFieldValue('staff_id', undefined)}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <StaffField />
-            </Col>
-          </Row>
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item name="program" label={t.fProgram} rules={required}>
-                <CodeSelect codes={PROGRAMS} labels={vi.programs} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="institution" label={t.fInstitution}>
-                <Input />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item name="start_date" label={t.fStart} rules={required}>
-                <DateField />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="expected_end" label={t.fExpectedEnd}>
-                <DateField />
-              </Form.Item>
-            </Col>
-          </Row>
+          <FieldRow>
+            <SchoolItem disabled={Boolean(staff)} onChange={() => form.setFieldValue('staff_id', undefined)} />
+            <StaffField />
+          </FieldRow>
+          <FieldRow>
+            <CodeItem name="program" label={t.fProgram} codes={PROGRAMS} labels={vi.programs} />
+            <TextItem name="institution" label={t.fInstitution} optional />
+          </FieldRow>
+          <FieldRow>
+            <DateItem name="start_date" label={t.fStart} />
+            <DateItem name="expected_end" label={t.fExpectedEnd} optional />
+          </FieldRow>
         </>
       )}
     </CommandModal>
@@ -215,11 +182,13 @@ export function StartTrainingForm({ open, onClose, staff }: FormProps & { staff?
 
 function EnrollmentSummary({ e }: { e: EnrollmentInfo }) {
   return (
-    <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
-      <Descriptions.Item label={t.fStaff}>{e.full_name}</Descriptions.Item>
-      <Descriptions.Item label={t.fProgram}>{e.program_name || vi.programs[e.program] || e.program}</Descriptions.Item>
-      <Descriptions.Item label={t.fStart}>{formatDate(e.start_date)}</Descriptions.Item>
-    </Descriptions>
+    <Summary
+      rows={[
+        [t.fStaff, e.full_name],
+        [t.fProgram, e.program_name || vi.programs[e.program] || e.program],
+        [t.fStart, formatDate(e.start_date)],
+      ]}
+    />
   );
 }
 
@@ -246,53 +215,28 @@ export function CompleteTrainingForm({ open, onClose, enrollment }: FormProps & 
       }
     >
       <EnrollmentSummary e={enrollment} />
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="end_date" label={t.fEndDate} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="result" label={t.fResult}>
-            <Input />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow>
+        <DateItem name="end_date" label={t.fEndDate} />
+        <TextItem name="result" label={t.fResult} optional />
+      </FieldRow>
     </CommandModal>
   );
 }
 
-interface WithdrawValues {
-  reason: string;
-  on: Dayjs;
-}
-
 export function WithdrawTrainingForm({ open, onClose, enrollment }: FormProps & { enrollment: EnrollmentInfo }) {
   return (
-    <CommandModal<WithdrawValues>
+    <ReasonForm
       open={open}
       onClose={onClose}
       name="withdrawTraining"
       title={t.withdrawTraining}
-      occurredOn="on"
-      fieldMap={{ 'data.enrollment_id': 'reason' }}
-      initialValues={{ on: dayjs() } as Partial<WithdrawValues>}
-      submit={(v, note) =>
-        StaffTrainingService.WithdrawTraining(
-          { enrollment_id: enrollment.enrollment_id, reason: trim(v.reason) },
-          isoDate(v.on),
-          note,
-        )
+      idField="data.enrollment_id"
+      reasonLabel={t.fWithdrawReason}
+      summary={<EnrollmentSummary e={enrollment} />}
+      send={(reason, on, note) =>
+        StaffTrainingService.WithdrawTraining({ enrollment_id: enrollment.enrollment_id, reason }, on, note)
       }
-    >
-      <EnrollmentSummary e={enrollment} />
-      <Form.Item name="reason" label={t.fWithdrawReason} rules={required}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="on" label={vi.forms.on} rules={required}>
-        <DateField />
-      </Form.Item>
-    </CommandModal>
+    />
   );
 }
 
@@ -305,7 +249,8 @@ interface PlanValues {
 }
 
 export function PlanTrainingForm({ open, onClose }: FormProps) {
-  const { period, school } = useFiltersStore();
+  const school = useFilterSchool();
+  const period = useFilterPeriod();
   return (
     <CommandModal<PlanValues>
       open={open}
@@ -313,13 +258,7 @@ export function PlanTrainingForm({ open, onClose }: FormProps) {
       name="planTraining"
       title={t.planTraining}
       occurredOn="on"
-      initialValues={
-        {
-          school_id: school || undefined,
-          period: parsePeriod(period)?.kind === 'range' ? undefined : period,
-          on: dayjs(),
-        } as Partial<PlanValues>
-      }
+      initialValues={{ school_id: school, period, on: dayjs() } as Partial<PlanValues>}
       submit={(v, note) =>
         StaffTrainingService.PlanTraining(
           { school_id: v.school_id, program: v.program, count: num(v.count), period: v.period },
@@ -328,29 +267,13 @@ export function PlanTrainingForm({ open, onClose }: FormProps) {
         )
       }
     >
-      <Form.Item name="school_id" label={vi.common.school} rules={required}>
-        <SchoolSelect />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="program" label={t.fProgram} rules={required}>
-            <CodeSelect codes={PROGRAMS} labels={vi.programs} />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="count" label={t.fCount} rules={required}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="on" label={vi.forms.on} rules={required}>
-            <DateField />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="period" label={t.fPeriod} rules={required}>
-        <PeriodSelect />
-      </Form.Item>
+      <SchoolItem />
+      <FieldRow spans={[12, 6, 6]}>
+        <CodeItem name="program" label={t.fProgram} codes={PROGRAMS} labels={vi.programs} />
+        <NumberItem name="count" label={t.fCount} />
+        <OnItem />
+      </FieldRow>
+      <PeriodItem label={t.fPeriod} />
     </CommandModal>
   );
 }

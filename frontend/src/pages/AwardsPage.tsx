@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Dropdown, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Dropdown, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import {
@@ -14,9 +14,11 @@ import {
   type TitleInfo,
 } from '../api/emulation';
 import { AwardChecksTable } from '../components/AwardChecksTable';
+import { SchoolShortName, actionsColumn, schoolColumn } from '../components/columns';
+import { DataTable, paged } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { RowActions } from '../components/RowActions';
-import { ServiceError } from '../components/ServiceError';
+import { FetchError, ServiceError } from '../components/ServiceError';
 import { ReadOnlyTip, WriteButton } from '../components/WriteGuard';
 import {
   AwardTitleForm,
@@ -34,10 +36,9 @@ import { useServiceData } from '../hooks/useServiceData';
 import { label, vi } from '../locales/vi';
 import { useWritable } from '../stores/asof';
 import { useFiltersStore } from '../stores/filters';
-import { schoolName, schoolShortName, useOrganisationStore } from '../stores/organisation';
+import { schoolName, useOrganisationStore } from '../stores/organisation';
 import { formatDate, formatInt, formatNumber } from '../utils/format';
 import { periodYear } from '../utils/period';
-import { distinctFilters } from '../utils/table';
 
 const t = vi.awards;
 
@@ -75,7 +76,6 @@ function TargetsCard({ targets, year }: { targets: AwardTargets | null | undefin
 }
 
 function ScoresTable({ table, loading }: { table: ScoreTable | undefined; loading: boolean }) {
-  const schools = useOrganisationStore((s) => s.schools);
   const criteria = table?.criteria ?? [];
   if (table && criteria.length === 0) return <Alert type="info" showIcon message={t.noScores} />;
   const points = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatNumber(v, 2));
@@ -86,7 +86,7 @@ function ScoresTable({ table, loading }: { table: ScoreTable | undefined; loadin
       key: 'name',
       fixed: 'left',
       width: 150,
-      render: (n: string, r) => <Tooltip title={n}>{schoolShortName(schools, r.school_id, n)}</Tooltip>,
+      render: (n: string, r) => <SchoolShortName id={r.school_id} name={n} />,
     },
     ...criteria.map((c, i) => ({
       title: (
@@ -125,9 +125,8 @@ function ScoresTable({ table, loading }: { table: ScoreTable | undefined; loadin
     },
   ];
   return (
-    <Table<ScoreRow>
-      data-testid="aw-scores"
-      size="small"
+    <DataTable<ScoreRow>
+      testId="aw-scores"
       bordered
       rowKey="school_id"
       columns={columns}
@@ -135,7 +134,6 @@ function ScoresTable({ table, loading }: { table: ScoreTable | undefined; loadin
       loading={loading}
       pagination={false}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: vi.common.noData }}
     />
   );
 }
@@ -164,7 +162,7 @@ function MovementsCard({ year, school }: { year: number; school: string }) {
       dataIndex: 'school_id',
       key: 'school',
       width: 160,
-      render: (id: string) => <Tooltip title={schoolName(schools, id)}>{schoolShortName(schools, id)}</Tooltip>,
+      render: (id: string) => <SchoolShortName id={id} name={schoolName(schools, id)} />,
     },
     { title: t.colMovement, dataIndex: 'movement_id', key: 'movement', width: 260, render: theme },
     {
@@ -181,9 +179,8 @@ function MovementsCard({ year, school }: { year: number; school: string }) {
         {movements.error ? (
           <ServiceError error={movements.error} onRetry={movements.reload} testId="aw-movements-error" />
         ) : (
-          <Table<EmulationMovementLaunched>
-            data-testid="movements-table"
-            size="small"
+          <DataTable<EmulationMovementLaunched>
+            testId="movements-table"
             rowKey="movement_id"
             title={() => <Typography.Text strong>{t.movementsSub}</Typography.Text>}
             columns={movementColumns}
@@ -196,16 +193,14 @@ function MovementsCard({ year, school }: { year: number; school: string }) {
         {registrations.error ? (
           movements.error ? null : <ServiceError error={registrations.error} onRetry={registrations.reload} />
         ) : (
-          <Table<Registration>
-            data-testid="registrations-table"
-            size="small"
+          <DataTable<Registration>
+            testId="registrations-table"
             rowKey={(r) => `${r.school_id}/${r.movement_id}`}
             title={() => <Typography.Text strong>{t.registrationsSub}</Typography.Text>}
             columns={registrationColumns}
             dataSource={registrations.data ?? []}
             loading={registrations.loading}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            locale={{ emptyText: vi.common.noData }}
           />
         )}
       </Space>
@@ -231,15 +226,13 @@ function ProposalsTable({ proposals, loading }: { proposals: AwardProposal[]; lo
     { title: t.colProposedOn, dataIndex: 'proposed_on', key: 'on', width: 130, render: (d: string) => formatDate(d) },
   ];
   return (
-    <Table<AwardProposal>
-      data-testid="proposals-table"
-      size="small"
+    <DataTable<AwardProposal>
+      testId="proposals-table"
       rowKey={(p) => `${p.cluster_id}/${p.school_id}/${p.award}`}
       columns={columns}
       dataSource={proposals}
       loading={loading}
       pagination={false}
-      locale={{ emptyText: vi.common.noData }}
     />
   );
 }
@@ -285,15 +278,7 @@ export function AwardsPage() {
         </div>
       ),
     },
-    {
-      title: vi.common.school,
-      dataIndex: 'school_name',
-      key: 'school',
-      width: 110,
-      filters: distinctFilters(titleList, (x) => x.school_name),
-      onFilter: (v, x) => x.school_name === v,
-      render: (n: string, x) => <Tooltip title={n}>{schoolShortName(schools, x.school_id, n)}</Tooltip>,
-    },
+    schoolColumn(titleList, 110),
     {
       title: t.colTitle,
       dataIndex: 'title',
@@ -313,20 +298,14 @@ export function AwardsPage() {
       render: (d: string, x) => `${d} · ${formatDate(x.decision_date)}`,
     },
     { title: t.colIssuer, dataIndex: 'issuer', key: 'issuer', width: 180 },
-    {
-      title: vi.common.actions,
-      key: 'actions',
-      width: 110,
-      fixed: 'right',
-      render: (_: unknown, x) => (
-        <RowActions
-          testId={`title-actions-${x.award_id}`}
-          history={`award-${x.award_id}`}
-          actions={x.revoked ? [] : [{ key: 'revoke' as const, label: t.revokeTitle, danger: true }]}
-          onAction={() => setModal({ kind: 'revoke', title: x })}
-        />
-      ),
-    },
+    actionsColumn(110, (x) => (
+      <RowActions
+        testId={`title-actions-${x.award_id}`}
+        history={`award-${x.award_id}`}
+        actions={x.revoked ? [] : [{ key: 'revoke' as const, label: t.revokeTitle, danger: true }]}
+        onAction={() => setModal({ kind: 'revoke', title: x })}
+      />
+    )),
   ];
 
   const more: { key: FormKind; label: string }[] = [
@@ -378,7 +357,7 @@ export function AwardsPage() {
         }
       />
 
-      {figures.error ? <ServiceError error={figures.error} onRetry={figures.reload} /> : null}
+      <FetchError of={figures} />
 
       <Card size="small" title={t.targetsTitle(year)}>
         {figures.data || !figures.loading ? <TargetsCard targets={figures.data?.targets} year={year} /> : null}
@@ -396,22 +375,20 @@ export function AwardsPage() {
       <MovementsCard year={year} school={school} />
 
       <Card size="small" title={t.titlesTitle}>
-        {titles.error ? <ServiceError error={titles.error} onRetry={titles.reload} /> : null}
-        <Table<TitleInfo>
-          data-testid="titles-table"
-          size="small"
+        <FetchError of={titles} />
+        <DataTable<TitleInfo>
+          testId="titles-table"
           rowKey="award_id"
           columns={titleColumns}
           dataSource={titleList}
           loading={titles.loading}
           scroll={{ x: 'max-content' }}
-          pagination={{ pageSize: 15, showSizeChanger: true, showTotal: (n) => t.titleCount(formatInt(n)) }}
-          locale={{ emptyText: vi.common.noData }}
+          pagination={paged(15, t.titleCount)}
         />
       </Card>
 
       <Card size="small" title={t.scoresTitle}>
-        {scores.error ? <ServiceError error={scores.error} onRetry={scores.reload} /> : null}
+        <FetchError of={scores} />
         <ScoresTable table={scores.data} loading={scores.loading} />
       </Card>
 

@@ -1,13 +1,16 @@
-import { useMemo, useState } from 'react';
-import { Button, Card, Dropdown, Input, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Dropdown, Space, Tabs } from 'antd';
 import type { MenuProps, TableColumnsType } from 'antd';
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { ClassPlanService, type ClassInfo } from '../api/classplans';
 import { ClassPlanHeadline } from '../components/ClassPlanHeadline';
 import { ClassPlanTable } from '../components/ClassPlanTable';
+import { TwoLineCell, countColumn, dateColumn, schoolColumn, statusColumn } from '../components/columns';
+import { DataTable, paged } from '../components/DataTable';
+import { ListFilter, useListFilter } from '../components/FilterBar';
 import { PageHeader } from '../components/PageHeader';
 import { HISTORY_ACTION, historyItem, openHistory } from '../components/RowActions';
-import { ServiceError } from '../components/ServiceError';
+import { FetchError } from '../components/ServiceError';
 import { ReadOnlyTip, WriteButton } from '../components/WriteGuard';
 import {
   AssignTargetForm,
@@ -18,15 +21,13 @@ import {
   OpenClassForm,
   PlanClassForm,
   classActions,
-  classStatusLabel,
 } from '../forms/ClassPlanForms';
 import { useServiceData } from '../hooks/useServiceData';
 import { label, vi } from '../locales/vi';
 import { useWritable } from '../stores/asof';
 import { useFiltersStore } from '../stores/filters';
-import { schoolShortName, useOrganisationStore } from '../stores/organisation';
-import { formatDate, formatInt } from '../utils/format';
-import { parsePeriod, periodPhrase } from '../utils/period';
+import { formatDate } from '../utils/format';
+import { periodPhrase } from '../utils/period';
 import { distinctFilters } from '../utils/table';
 
 const t = vi.classPlans;
@@ -54,24 +55,16 @@ export function classInPeriod(c: ClassInfo, from: string, to: string): boolean {
 export function ClassPlansPage() {
   const { period, school } = useFiltersStore();
   const [modal, setModal] = useState<ModalState>(null);
-  const [onlyPeriod, setOnlyPeriod] = useState(true);
-  const [search, setSearch] = useState('');
-  const schools = useOrganisationStore((s) => s.schools);
+  const filter = useListFilter();
   const writable = useWritable();
 
   const figures = useServiceData(() => ClassPlanService.Figures(period, school), [period, school]);
   const classes = useServiceData(() => ClassPlanService.Classes(school), [school]);
 
-  const parsed = parsePeriod(period);
-  const list = useMemo(() => {
-    const all = classes.data ?? [];
-    const q = search.trim().toLocaleLowerCase('vi');
-    return all.filter(
-      (c) =>
-        (!onlyPeriod || !parsed || classInPeriod(c, parsed.from, parsed.to)) &&
-        (!q || `${c.name} ${c.type_name}`.toLocaleLowerCase('vi').includes(q)),
-    );
-  }, [classes.data, onlyPeriod, parsed, search]);
+  const { range, matches } = filter;
+  const list = (classes.data ?? []).filter(
+    (c) => (!range || classInPeriod(c, range.from, range.to)) && matches(`${c.name} ${c.type_name}`),
+  );
 
   const close = () => setModal(null);
 
@@ -85,36 +78,11 @@ export function ClassPlansPage() {
       filters: distinctFilters(list, (c) => c.type_name),
       onFilter: (v, c) => c.type_name === v,
       render: (name: string, c) => (
-        <div>
-          <div>{name || c.type_name}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {c.type_name}
-            {c.partner ? ` · ${c.partner}` : ''}
-          </Typography.Text>
-        </div>
+        <TwoLineCell main={name || c.type_name} sub={`${c.type_name}${c.partner ? ` · ${c.partner}` : ''}`} />
       ),
     },
-    {
-      title: t.colSchool,
-      dataIndex: 'school_name',
-      key: 'school',
-      width: 120,
-      filters: distinctFilters(list, (c) => c.school_name),
-      onFilter: (v, c) => c.school_name === v,
-      sorter: (a, b) => a.school_name.localeCompare(b.school_name, 'vi'),
-      render: (n: string, c) => (
-        <Tooltip title={n}>{schoolShortName(schools, c.school_id, n)}</Tooltip>
-      ),
-    },
-    {
-      title: t.colStart,
-      dataIndex: 'start_date',
-      key: 'start',
-      width: 100,
-      sorter: (a, b) => a.start_date.localeCompare(b.start_date),
-      defaultSortOrder: 'descend',
-      render: (d: string) => formatDate(d),
-    },
+    schoolColumn(list, 120, true),
+    dateColumn(t.colStart, 'start_date', 'start', 100),
     {
       title: t.colEnd,
       key: 'end',
@@ -131,24 +99,8 @@ export function ClassPlansPage() {
       onFilter: (v, c) => c.mode === v,
       render: (m: string) => label(vi.classModes, m),
     },
-    {
-      title: t.colStudents,
-      dataIndex: 'students',
-      key: 'students',
-      width: 84,
-      align: 'right',
-      sorter: (a, b) => a.students - b.students,
-      render: (n: number) => formatInt(n),
-    },
-    {
-      title: t.colStatus,
-      dataIndex: 'status',
-      key: 'status',
-      width: 124,
-      filters: Object.entries(vi.classStatuses).map(([value, text]) => ({ text, value })),
-      onFilter: (v, c) => c.status === v,
-      render: (s: string) => <Tag color={STATUS_COLORS[s] ?? 'default'}>{classStatusLabel(s)}</Tag>,
-    },
+    countColumn(t.colStudents, 'students', 84),
+    statusColumn(t.colStatus, vi.classStatuses, STATUS_COLORS, 124),
     {
       title: vi.common.actions,
       key: 'actions',
@@ -221,7 +173,7 @@ export function ClassPlansPage() {
         }
       />
 
-      {figures.error ? <ServiceError error={figures.error} onRetry={figures.reload} /> : null}
+      <FetchError of={figures} />
       {report ? <ClassPlanHeadline total={report.total} prefix="cp" /> : null}
 
       <Card
@@ -280,32 +232,17 @@ export function ClassPlansPage() {
       <Card
         size="small"
         title={t.classesTitle}
-        extra={
-          <Space>
-            <Input.Search
-              allowClear
-              placeholder={t.searchClass}
-              onChange={(e) => setSearch(e.target.value)}
-              style={{ width: 240 }}
-            />
-            <Space size={6}>
-              <Switch size="small" checked={onlyPeriod} onChange={setOnlyPeriod} data-testid="only-period" />
-              <Typography.Text>{t.onlyPeriod}</Typography.Text>
-            </Space>
-          </Space>
-        }
+        extra={<ListFilter state={filter} placeholder={t.searchClass} label={t.onlyPeriod} switchTestId="only-period" />}
       >
-        {classes.error ? <ServiceError error={classes.error} onRetry={classes.reload} /> : null}
-        <Table<ClassInfo>
-          data-testid="classes-table"
-          size="small"
+        <FetchError of={classes} />
+        <DataTable<ClassInfo>
+          testId="classes-table"
           rowKey="class_id"
           columns={columns}
           dataSource={list}
           loading={classes.loading}
           scroll={{ x: 'max-content' }}
-          pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (n) => t.classCount(formatInt(n)) }}
-          locale={{ emptyText: vi.common.noData }}
+          pagination={paged(20, t.classCount)}
         />
       </Card>
 

@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
 import { toApiError } from '../api/bridge';
 import { DEADLINE_KINDS, DeadlineService, type DeadlineStatus } from '../api/deadlines';
+import { TwoLineCell, actionsColumn } from '../components/columns';
+import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { RowActions } from '../components/RowActions';
-import { ServiceError } from '../components/ServiceError';
+import { FetchError } from '../components/ServiceError';
 import { ReadOnlyTip, WriteButton } from '../components/WriteGuard';
 import { SetDeadlineForm, SubmitReportForm } from '../forms/DeadlineForms';
 import { useServiceData } from '../hooks/useServiceData';
@@ -77,12 +79,7 @@ export function deadlineColumns(compact: boolean): TableColumnsType<DeadlineStat
       filters: compact ? undefined : DEADLINE_KINDS.map((k) => ({ text: vi.deadlineKinds[k] ?? k, value: k })),
       onFilter: compact ? undefined : (v, d) => d.kind === v,
       render: (k: string, d) => (
-        <div>
-          <div>{d.kind_name || label(vi.deadlineKinds, k)}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {d.applies_to_name || d.applies_to}
-          </Typography.Text>
-        </div>
+        <TwoLineCell main={d.kind_name || label(vi.deadlineKinds, k)} sub={d.applies_to_name || d.applies_to} />
       ),
     },
     {
@@ -166,20 +163,14 @@ export function DeadlinesPage() {
 
   const columns: TableColumnsType<DeadlineStatus> = [
     ...deadlineColumns(false),
-    {
-      title: vi.common.actions,
-      key: 'actions',
-      width: 110,
-      fixed: 'right',
-      render: (_: unknown, d) => (
-        <RowActions
-          testId={`deadline-actions-${d.deadline_id}`}
-          history={`deadline-${d.deadline_id}`}
-          actions={d.status === 'da_nop' ? [] : [{ key: 'report' as const, label: t.recordSubmission }]}
-          onAction={() => setModal({ kind: 'report', deadline: d })}
-        />
-      ),
-    },
+    actionsColumn(110, (d) => (
+      <RowActions
+        testId={`deadline-actions-${d.deadline_id}`}
+        history={`deadline-${d.deadline_id}`}
+        actions={d.status === 'da_nop' ? [] : [{ key: 'report' as const, label: t.recordSubmission }]}
+        onAction={() => setModal({ kind: 'report', deadline: d })}
+      />
+    )),
   ];
 
   return (
@@ -234,18 +225,16 @@ export function DeadlinesPage() {
           </>
         }
       />
-      {list.error ? <ServiceError error={list.error} onRetry={list.reload} /> : null}
+      <FetchError of={list} />
       <Card size="small" title={t.listTitle(year)}>
-        <Table<DeadlineStatus>
-          data-testid="deadlines-table"
-          size="small"
+        <DataTable<DeadlineStatus>
+          testId="deadlines-table"
           rowKey="deadline_id"
           columns={columns}
           dataSource={list.data ?? []}
           loading={list.loading}
           scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 20, showTotal: (n) => t.count(formatInt(n)) }}
-          locale={{ emptyText: vi.common.noData }}
         />
       </Card>
       <SetDeadlineForm open={modal?.kind === 'deadline'} onClose={close} year={year} />

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Card, Col, Row, Select, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { Button, Card, Col, Row, Select, Space, Steps, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnType, TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { EmulationService, type SchoolAwards } from '../api/emulation';
 import { OrganisationService, type ClassType, type Cluster, type ClusterRolesAssigned, type School } from '../api/organisation';
+import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
-import { ServiceError } from '../components/ServiceError';
+import { FetchError, ServiceError } from '../components/ServiceError';
 import { WriteButton } from '../components/WriteGuard';
 import {
   AssignRolesForm,
@@ -50,13 +51,18 @@ const STEPS: { key: SetupStep; title: string }[] = [
   { key: 'classTypes', title: t.stepClassTypes },
 ];
 
-/** The one action of a table row. */
-function RowLink({ testId, text, onClick }: { testId: string; text: string; onClick: () => void }) {
-  return (
-    <WriteButton size="small" type="link" style={{ paddingInline: 0 }} onClick={onClick} data-testid={testId}>
-      {text}
-    </WriteButton>
-  );
+/** The last column of a table: the one action of its row, a link that opens a form. */
+function linkColumn<T>(width: number, text: string, testId: (r: T) => string, onClick: (r: T) => void): TableColumnType<T> {
+  return {
+    title: '',
+    key: 'actions',
+    width,
+    render: (_: unknown, r: T) => (
+      <WriteButton size="small" type="link" style={{ paddingInline: 0 }} onClick={() => onClick(r)} data-testid={testId(r)}>
+        {text}
+      </WriteButton>
+    ),
+  };
 }
 
 /** A button in a card's header, disabled with the reason when its prerequisite is missing
@@ -101,14 +107,9 @@ export function OrganisationPage() {
       render: (_: unknown, c) => formatInt(schools.filter((s) => s.cluster_id === c.cluster_id).length),
     },
     { title: t.colId, dataIndex: 'cluster_id', key: 'id', width: 120, render: mono },
-    {
-      title: '',
-      key: 'actions',
-      width: 70,
-      render: (_: unknown, c) => (
-        <RowLink testId={`cluster-edit-${c.cluster_id}`} text={vi.common.edit} onClick={() => setModal({ kind: 'cluster', edit: c })} />
-      ),
-    },
+    linkColumn<Cluster>(70, vi.common.edit, (c) => `cluster-edit-${c.cluster_id}`, (c) =>
+      setModal({ kind: 'cluster', edit: c }),
+    ),
   ];
 
   const schoolColumns: TableColumnsType<School> = [
@@ -131,14 +132,9 @@ export function OrganisationPage() {
         ]
       : []),
     { title: t.colId, dataIndex: 'school_id', key: 'id', width: 120, render: mono },
-    {
-      title: '',
-      key: 'actions',
-      width: 70,
-      render: (_: unknown, s) => (
-        <RowLink testId={`school-edit-${s.school_id}`} text={vi.common.edit} onClick={() => setModal({ kind: 'school', edit: s })} />
-      ),
-    },
+    linkColumn<School>(70, vi.common.edit, (s) => `school-edit-${s.school_id}`, (s) =>
+      setModal({ kind: 'school', edit: s }),
+    ),
   ];
 
   const typeColumns: TableColumnsType<ClassType> = [
@@ -153,14 +149,9 @@ export function OrganisationPage() {
       render: (g: string) => label(vi.classGroups, g),
     },
     { title: t.colId, dataIndex: 'class_type', key: 'id', width: 120, render: mono },
-    {
-      title: '',
-      key: 'actions',
-      width: 60,
-      render: (_: unknown, x) => (
-        <RowLink testId={`classtype-edit-${x.class_type}`} text={vi.common.edit} onClick={() => setModal({ kind: 'classType', edit: x })} />
-      ),
-    },
+    linkColumn<ClassType>(60, vi.common.edit, (x) => `classtype-edit-${x.class_type}`, (x) =>
+      setModal({ kind: 'classType', edit: x }),
+    ),
   ];
 
   const roleColumns: TableColumnsType<ClusterRolesAssigned> = [
@@ -194,14 +185,9 @@ export function OrganisationPage() {
           ''
         ),
     })),
-    {
-      title: '',
-      key: 'actions',
-      width: 90,
-      render: (_: unknown, r) => (
-        <RowLink testId={`staff-record-${r.school_id}`} text={t.recordRow} onClick={() => setModal({ kind: 'staff', school: r })} />
-      ),
-    },
+    linkColumn<SchoolAwards>(90, t.recordRow, (r) => `staff-record-${r.school_id}`, (r) =>
+      setModal({ kind: 'staff', school: r }),
+    ),
   ];
 
   return (
@@ -239,15 +225,13 @@ export function OrganisationPage() {
         title={t.clustersTitle}
         extra={<AddButton testId="btn-formCluster" text={t.formCluster} onClick={() => setModal({ kind: 'cluster' })} />}
       >
-        <Table<Cluster>
-          data-testid="clusters-table"
-          size="small"
+        <DataTable<Cluster>
+          testId="clusters-table"
           rowKey="cluster_id"
           columns={clusterColumns}
           dataSource={clusters}
           loading={loading && !loaded}
           pagination={false}
-          locale={{ emptyText: vi.common.noData }}
         />
       </Card>
 
@@ -263,15 +247,13 @@ export function OrganisationPage() {
           />
         }
       >
-        <Table<School>
-          data-testid="schools-table"
-          size="small"
+        <DataTable<School>
+          testId="schools-table"
           rowKey="school_id"
           columns={schoolColumns}
           dataSource={schools}
           loading={loading && !loaded}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => t.schoolCount(formatInt(n)) }}
-          locale={{ emptyText: vi.common.noData }}
         />
       </Card>
 
@@ -285,15 +267,13 @@ export function OrganisationPage() {
               <AddButton testId="btn-defineClassType" text={t.defineClassType} onClick={() => setModal({ kind: 'classType' })} />
             }
           >
-            <Table<ClassType>
-              data-testid="classtypes-table"
-              size="small"
+            <DataTable<ClassType>
+              testId="classtypes-table"
               rowKey="class_type"
               columns={typeColumns}
               dataSource={classTypes}
               loading={loading && !loaded}
               pagination={{ pageSize: 12, hideOnSinglePage: true, showTotal: (n) => t.typeCount(formatInt(n)) }}
-              locale={{ emptyText: vi.common.noData }}
             />
           </Card>
         </Col>
@@ -314,15 +294,13 @@ export function OrganisationPage() {
             {roles.error ? (
               <ServiceError error={roles.error} onRetry={roles.reload} testId="roles-error" />
             ) : (
-              <Table<ClusterRolesAssigned>
-                data-testid="roles-table"
-                size="small"
+              <DataTable<ClusterRolesAssigned>
+                testId="roles-table"
                 rowKey="cluster_id"
                 columns={roleColumns}
                 dataSource={roles.data ?? []}
                 loading={roles.loading}
                 pagination={false}
-                locale={{ emptyText: vi.common.noData }}
               />
             )}
           </Card>
@@ -336,16 +314,14 @@ export function OrganisationPage() {
           <AddButton testId="btn-recordStaff" text={t.recordStaff} blocked={noSchools} onClick={() => setModal({ kind: 'staff' })} />
         }
       >
-        {staff.error ? <ServiceError error={staff.error} onRetry={staff.reload} /> : null}
-        <Table<SchoolAwards>
-          data-testid="staffcounts-table"
-          size="small"
+        <FetchError of={staff} />
+        <DataTable<SchoolAwards>
+          testId="staffcounts-table"
           rowKey="school_id"
           columns={staffColumns}
           dataSource={staff.data?.schools ?? []}
           loading={staff.loading}
           pagination={false}
-          locale={{ emptyText: vi.common.noData }}
         />
       </Card>
 

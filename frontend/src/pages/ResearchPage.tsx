@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { Card, Col, Input, Row, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Card, Col, Row, Space, Tabs, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import {
@@ -15,10 +15,21 @@ import {
   type WebsiteInfo,
   type WorkshopInfo,
 } from '../api/research';
-import { Figure } from '../components/Figure';
+import {
+  SchoolShortName,
+  TwoLineCell,
+  actionsColumn,
+  countColumn,
+  dateColumn,
+  schoolColumn,
+  statusColumn,
+} from '../components/columns';
+import { DataTable, TotalRow, paged } from '../components/DataTable';
+import { Figure, FigureRow } from '../components/Figure';
+import { ListFilter, useListFilter } from '../components/FilterBar';
 import { PageHeader } from '../components/PageHeader';
 import { RowActions } from '../components/RowActions';
-import { ServiceError } from '../components/ServiceError';
+import { FetchError } from '../components/ServiceError';
 import { WriteButton } from '../components/WriteGuard';
 import {
   AcceptTopicForm,
@@ -31,9 +42,8 @@ import {
 import { useServiceData } from '../hooks/useServiceData';
 import { label, vi } from '../locales/vi';
 import { useFiltersStore } from '../stores/filters';
-import { schoolShortName, useOrganisationStore } from '../stores/organisation';
 import { formatDate, formatInt } from '../utils/format';
-import { parsePeriod, periodPhrase } from '../utils/period';
+import { periodPhrase } from '../utils/period';
 import { distinctFilters } from '../utils/table';
 
 const t = vi.research;
@@ -60,42 +70,32 @@ export function levelsLine(levels: readonly LevelCount[] | null | undefined): st
 
 export function ResearchHeadline({ report, prefix }: { report: ResearchReport; prefix: string }) {
   return (
-    <Row gutter={[16, 16]}>
-      <Col flex="1 1 220px">
-        <Figure
-          testId={`${prefix}-active`}
-          title={t.active}
-          value={formatInt(report.active.total)}
-          sub={levelsLine(report.active.by_level)}
-        />
-      </Col>
-      <Col flex="1 1 170px">
-        <Figure testId={`${prefix}-accepted`} title={t.accepted} value={formatInt(report.accepted.total)} />
-      </Col>
-      <Col flex="1 1 170px">
-        <Figure
-          testId={`${prefix}-workshops`}
-          title={t.workshops}
-          value={t.workshopsValue(formatInt(report.workshops.total))}
-          sub={t.papersValue(formatInt(report.workshops.papers))}
-        />
-      </Col>
-      <Col flex="1 1 170px">
-        <Figure
-          testId={`${prefix}-bulletins`}
-          title={t.bulletins}
-          value={t.bulletinsValue(formatInt(report.bulletins.issues))}
-          sub={t.articlesValue(formatInt(report.bulletins.articles), formatInt(report.bulletins.schools))}
-        />
-      </Col>
-      <Col flex="1 1 170px">
-        <Figure
-          testId={`${prefix}-websites`}
-          title={t.websites}
-          value={t.websitesValue(formatInt(report.websites.with), formatInt(report.websites.schools))}
-        />
-      </Col>
-    </Row>
+    <FigureRow minWidths={[220, 170, 170, 170, 170]}>
+      <Figure
+        testId={`${prefix}-active`}
+        title={t.active}
+        value={formatInt(report.active.total)}
+        sub={levelsLine(report.active.by_level)}
+      />
+      <Figure testId={`${prefix}-accepted`} title={t.accepted} value={formatInt(report.accepted.total)} />
+      <Figure
+        testId={`${prefix}-workshops`}
+        title={t.workshops}
+        value={t.workshopsValue(formatInt(report.workshops.total))}
+        sub={t.papersValue(formatInt(report.workshops.papers))}
+      />
+      <Figure
+        testId={`${prefix}-bulletins`}
+        title={t.bulletins}
+        value={t.bulletinsValue(formatInt(report.bulletins.issues))}
+        sub={t.articlesValue(formatInt(report.bulletins.articles), formatInt(report.bulletins.schools))}
+      />
+      <Figure
+        testId={`${prefix}-websites`}
+        title={t.websites}
+        value={t.websitesValue(formatInt(report.websites.with), formatInt(report.websites.schools))}
+      />
+    </FigureRow>
   );
 }
 
@@ -109,10 +109,8 @@ interface LevelRow {
 
 export function ResearchPage() {
   const { period, school } = useFiltersStore();
-  const schools = useOrganisationStore((s) => s.schools);
   const [modal, setModal] = useState<ModalState>(null);
-  const [onlyPeriod, setOnlyPeriod] = useState(true);
-  const [search, setSearch] = useState('');
+  const filter = useListFilter();
   const close = () => setModal(null);
 
   const figures = useServiceData(() => ResearchService.Figures(period, school), [period, school]);
@@ -121,22 +119,12 @@ export function ResearchPage() {
   const bulletins = useServiceData(() => ResearchService.Bulletins(school), [school]);
   const websites = useServiceData(() => ResearchService.Websites(school), [school]);
 
-  const parsed = parsePeriod(period);
-  const inRange = (d: string) => !onlyPeriod || !parsed || (d >= parsed.from && d <= parsed.to);
-  const q = search.trim().toLocaleLowerCase('vi');
-
-  const topicList = useMemo(
-    () =>
-      (topics.data ?? []).filter(
-        (tp) =>
-          (!onlyPeriod || !parsed || topicInPeriod(tp, parsed.from, parsed.to)) &&
-          (!q || `${tp.title} ${tp.lead}`.toLocaleLowerCase('vi').includes(q)),
-      ),
-    [topics.data, onlyPeriod, parsed, q],
+  const { range, matches } = filter;
+  const inRange = (d: string) => !range || (d >= range.from && d <= range.to);
+  const topicList = (topics.data ?? []).filter(
+    (tp) => (!range || topicInPeriod(tp, range.from, range.to)) && matches(`${tp.title} ${tp.lead}`),
   );
-  const workshopList = (workshops.data ?? []).filter(
-    (w) => inRange(w.date) && (!q || w.title.toLocaleLowerCase('vi').includes(q)),
-  );
+  const workshopList = (workshops.data ?? []).filter((w) => inRange(w.date) && matches(w.title));
   const bulletinList = (bulletins.data ?? []).filter((b) => inRange(b.date));
 
   const report = figures.data;
@@ -166,15 +154,6 @@ export function ResearchPage() {
     { title: t.colAccepted, dataIndex: 'accepted', key: 'accepted', align: 'right', render: (n: number) => formatInt(n) },
   ];
 
-  const num = (title: string, key: keyof ResearchSchoolRow) => ({
-    title,
-    dataIndex: key,
-    key,
-    align: 'right' as const,
-    width: 78,
-    sorter: (a: ResearchSchoolRow, b: ResearchSchoolRow) => Number(a[key]) - Number(b[key]),
-    render: (n: number) => formatInt(n),
-  });
   const schoolColumns: TableColumnsType<ResearchSchoolRow> = [
     {
       title: vi.common.school,
@@ -182,13 +161,13 @@ export function ResearchPage() {
       key: 'name',
       width: 112,
       sorter: (a, b) => a.name.localeCompare(b.name, 'vi'),
-      render: (n: string, r) => <Tooltip title={n}>{schoolShortName(schools, r.school_id, n)}</Tooltip>,
+      render: (n: string, r) => <SchoolShortName id={r.school_id} name={n} />,
     },
-    num(t.colActive, 'active'),
-    num(t.colAccepted, 'accepted'),
-    num(t.colWorkshops, 'workshops'),
-    num(t.colIssues, 'bulletin_issues'),
-    num(t.colArticles, 'articles'),
+    countColumn(t.colActive, 'active', 78),
+    countColumn(t.colAccepted, 'accepted', 78),
+    countColumn(t.colWorkshops, 'workshops', 78),
+    countColumn(t.colIssues, 'bulletin_issues', 78),
+    countColumn(t.colArticles, 'articles', 78),
     {
       title: t.colWebsite,
       dataIndex: 'website',
@@ -211,26 +190,9 @@ export function ResearchPage() {
       key: 'title',
       width: 280,
       sorter: (a, b) => a.title.localeCompare(b.title, 'vi'),
-      render: (title: string, tp) => (
-        <div>
-          <div>{title}</div>
-          {tp.lead ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t.colLead}: {tp.lead}
-            </Typography.Text>
-          ) : null}
-        </div>
-      ),
+      render: (title: string, tp) => <TwoLineCell main={title} sub={tp.lead ? `${t.colLead}: ${tp.lead}` : null} />,
     },
-    {
-      title: vi.common.school,
-      dataIndex: 'school_name',
-      key: 'school',
-      width: 120,
-      filters: distinctFilters(topicList, (tp) => tp.school_name),
-      onFilter: (v, tp) => tp.school_name === v,
-      render: (n: string, tp) => <Tooltip title={n}>{schoolShortName(schools, tp.school_id, n)}</Tooltip>,
-    },
+    schoolColumn(topicList, 120),
     {
       title: t.colLevel,
       dataIndex: 'level',
@@ -249,70 +211,34 @@ export function ResearchPage() {
       onFilter: (v, tp) => tp.kind === v,
       render: (k: string, tp) => tp.kind_name || label(vi.researchKinds, k),
     },
-    {
-      title: t.colStart,
-      dataIndex: 'start_date',
-      key: 'start',
-      width: 104,
-      defaultSortOrder: 'descend',
-      sorter: (a, b) => a.start_date.localeCompare(b.start_date),
-      render: (d: string) => formatDate(d),
-    },
-    {
-      title: t.colStatus,
-      dataIndex: 'status',
-      key: 'status',
-      width: 130,
-      filters: Object.entries(vi.topicStatuses).map(([value, text]) => ({ text, value })),
-      onFilter: (v, tp) => tp.status === v,
-      render: (s: string, tp) => (
-        <Tooltip
-          title={
-            tp.accepted_on
-              ? `${formatDate(tp.accepted_on)}${tp.grade ? ` – ${tp.grade}` : ''}`
-              : tp.cancelled_on
-                ? `${formatDate(tp.cancelled_on)} – ${tp.cancel_reason}`
-                : undefined
-          }
-        >
-          <Tag color={STATUS_COLORS[s] ?? 'default'}>{label(vi.topicStatuses, s)}</Tag>
-        </Tooltip>
-      ),
-    },
-    {
-      title: vi.common.actions,
-      key: 'actions',
-      width: 118,
-      fixed: 'right',
-      render: (_: unknown, tp) => (
-        <RowActions
-          testId={`topic-actions-${tp.topic_id}`}
-          history={`topic-${tp.topic_id}`}
-          actions={
-            tp.status === 'ongoing'
-              ? [
-                  { key: 'accept' as const, label: t.acceptTopic },
-                  { key: 'cancel' as const, label: t.cancelTopic, danger: true },
-                ]
-              : []
-          }
-          onAction={(kind) => setModal({ kind, topic: tp })}
-        />
-      ),
-    },
+    dateColumn(t.colStart, 'start_date', 'start', 104),
+    statusColumn(t.colStatus, vi.topicStatuses, STATUS_COLORS, 130, (tp) =>
+      tp.accepted_on
+        ? `${formatDate(tp.accepted_on)}${tp.grade ? ` – ${tp.grade}` : ''}`
+        : tp.cancelled_on
+          ? `${formatDate(tp.cancelled_on)} – ${tp.cancel_reason}`
+          : undefined,
+    ),
+    actionsColumn(118, (tp) => (
+      <RowActions
+        testId={`topic-actions-${tp.topic_id}`}
+        history={`topic-${tp.topic_id}`}
+        actions={
+          tp.status === 'ongoing'
+            ? [
+                { key: 'accept' as const, label: t.acceptTopic },
+                { key: 'cancel' as const, label: t.cancelTopic, danger: true },
+              ]
+            : []
+        }
+        onAction={(kind) => setModal({ kind, topic: tp })}
+      />
+    )),
   ];
 
   const workshopColumns: TableColumnsType<WorkshopInfo> = [
     { title: t.colWorkshopTitle, dataIndex: 'title', key: 'title', width: 360 },
-    {
-      title: vi.common.school,
-      dataIndex: 'school_name',
-      key: 'school',
-      width: 140,
-      filters: distinctFilters(workshopList, (w) => w.school_name),
-      onFilter: (v, w) => w.school_name === v,
-      render: (n: string, w) => <Tooltip title={n}>{schoolShortName(schools, w.school_id, n)}</Tooltip>,
-    },
+    schoolColumn(workshopList, 140),
     {
       title: t.colLevel,
       dataIndex: 'level',
@@ -322,24 +248,8 @@ export function ResearchPage() {
       onFilter: (v, w) => w.level === v,
       render: (l: string, w) => w.level_name || label(vi.researchLevels, l),
     },
-    {
-      title: t.colDate,
-      dataIndex: 'date',
-      key: 'date',
-      width: 104,
-      defaultSortOrder: 'descend',
-      sorter: (a, b) => a.date.localeCompare(b.date),
-      render: (d: string) => formatDate(d),
-    },
-    {
-      title: t.colPapers,
-      dataIndex: 'papers',
-      key: 'papers',
-      align: 'right',
-      width: 96,
-      sorter: (a, b) => a.papers - b.papers,
-      render: (n: number) => formatInt(n),
-    },
+    dateColumn(t.colDate, 'date', 'date', 104),
+    countColumn(t.colPapers, 'papers', 96),
   ];
 
   const bulletinColumns: TableColumnsType<BulletinInfo> = [
@@ -353,24 +263,8 @@ export function ResearchPage() {
       sorter: (a, b) => a.school_name.localeCompare(b.school_name, 'vi'),
     },
     { title: t.colIssueNo, dataIndex: 'issue_no', key: 'issue', width: 100 },
-    {
-      title: t.colDate,
-      dataIndex: 'date',
-      key: 'date',
-      width: 104,
-      defaultSortOrder: 'descend',
-      sorter: (a, b) => a.date.localeCompare(b.date),
-      render: (d: string) => formatDate(d),
-    },
-    {
-      title: t.colArticles,
-      dataIndex: 'articles',
-      key: 'articles',
-      align: 'right',
-      width: 96,
-      sorter: (a, b) => a.articles - b.articles,
-      render: (n: number) => formatInt(n),
-    },
+    dateColumn(t.colDate, 'date', 'date', 104),
+    countColumn(t.colArticles, 'articles', 96),
   ];
 
   const websiteColumns: TableColumnsType<WebsiteInfo> = [
@@ -408,16 +302,14 @@ export function ResearchPage() {
     rows: T[],
     loading: boolean,
   ) => (
-    <Table<T>
-      data-testid={testId}
-      size="small"
+    <DataTable<T>
+      testId={testId}
       rowKey={rowKey as never}
       columns={columns}
       dataSource={rows}
       loading={loading}
       scroll={{ x: 'max-content' }}
-      pagination={{ pageSize: 15, showSizeChanger: true, showTotal: (n) => t.count(formatInt(n)) }}
-      locale={{ emptyText: vi.common.noData }}
+      pagination={paged(15, t.count)}
     />
   );
 
@@ -444,43 +336,30 @@ export function ResearchPage() {
         }
       />
 
-      {figures.error ? <ServiceError error={figures.error} onRetry={figures.reload} /> : null}
+      <FetchError of={figures} />
       {report ? <ResearchHeadline report={report} prefix="rs" /> : null}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={9}>
           <Card size="small" title={t.byLevel} style={{ height: '100%' }}>
-            <Table<LevelRow>
-              data-testid="rs-by-level"
-              size="small"
+            <DataTable<LevelRow>
+              testId="rs-by-level"
               rowKey="level"
               columns={levelColumns}
               dataSource={levelRows}
               loading={figures.loading}
               pagination={false}
-              locale={{ emptyText: vi.common.noData }}
               summary={() =>
                 report ? (
-                  <Table.Summary.Row>
-                    <Table.Summary.Cell index={0}>
-                      <Typography.Text strong>{vi.common.total}</Typography.Text>
-                    </Table.Summary.Cell>
-                    {RESEARCH_KINDS.map((k, i) => (
-                      <Table.Summary.Cell key={k} index={i + 1} align="right">
-                        <Typography.Text strong>
-                          {formatInt(levelRows.reduce((s, r) => s + (r.byKind[k] ?? 0), 0))}
-                        </Typography.Text>
-                      </Table.Summary.Cell>
-                    ))}
-                    <Table.Summary.Cell index={4} align="right">
-                      <Typography.Text strong data-testid="rs-by-level-total">
-                        {formatInt(report.active.total)}
-                      </Typography.Text>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={5} align="right">
-                      <Typography.Text strong>{formatInt(report.accepted.total)}</Typography.Text>
-                    </Table.Summary.Cell>
-                  </Table.Summary.Row>
+                  <TotalRow
+                    cells={[
+                      ...RESEARCH_KINDS.map((k) => ({
+                        value: formatInt(levelRows.reduce((s, r) => s + (r.byKind[k] ?? 0), 0)),
+                      })),
+                      { value: formatInt(report.active.total), testId: 'rs-by-level-total' },
+                      { value: formatInt(report.accepted.total) },
+                    ]}
+                  />
                 ) : null
               }
             />
@@ -488,16 +367,14 @@ export function ResearchPage() {
         </Col>
         <Col xs={24} xl={15}>
           <Card size="small" title={t.figuresTitle(periodPhrase(period))} style={{ height: '100%' }}>
-            <Table<ResearchSchoolRow>
-              data-testid="rs-by-school"
-              size="small"
+            <DataTable<ResearchSchoolRow>
+              testId="rs-by-school"
               rowKey="school_id"
               columns={schoolColumns}
               dataSource={report?.by_school ?? []}
               loading={figures.loading}
               pagination={false}
               scroll={{ x: 'max-content' }}
-              locale={{ emptyText: vi.common.noData }}
             />
           </Card>
         </Col>
@@ -505,25 +382,11 @@ export function ResearchPage() {
 
       <Card
         size="small"
-        extra={
-          <Space>
-            <Input.Search
-              allowClear
-              placeholder={t.search}
-              onChange={(e) => setSearch(e.target.value)}
-              style={{ width: 240 }}
-              data-testid="research-search"
-            />
-            <Space size={6}>
-              <Switch size="small" checked={onlyPeriod} onChange={setOnlyPeriod} />
-              <Typography.Text>{t.onlyPeriod}</Typography.Text>
-            </Space>
-          </Space>
-        }
+        extra={<ListFilter state={filter} placeholder={t.search} label={t.onlyPeriod} searchTestId="research-search" />}
       >
-        {[topics, workshops, bulletins, websites].map((d, i) =>
-          d.error ? <ServiceError key={i} error={d.error} onRetry={d.reload} /> : null,
-        )}
+        {[topics, workshops, bulletins, websites].map((d, i) => (
+          <FetchError key={i} of={d} />
+        ))}
         <Tabs
           items={[
             {
