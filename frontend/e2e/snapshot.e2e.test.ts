@@ -12,6 +12,7 @@ const h = demoHarness('2021-H1');
 
 interface SnapshotState {
   period: string;
+  cutoff: string;
   fingerprint: string;
   events: number;
 }
@@ -88,6 +89,18 @@ describe('Bản chụp số liệu against socai serve', () => {
     const st = await h.api<AsOfState>('LedgerService', 'AsOfState');
     expect(st.snapshot?.period).toBe('2021-H1');
     expect(st.events).toBe(events);
+
+    // at the snapshot's end there is no "Về hiện tại": the snapshot is all there is;
+    // at an earlier moment of it the way back is to its end
+    expect(await p.getByTestId('asof-now').count()).toBe(0);
+    const earlier = new Date(Date.parse(st.snapshot?.cutoff ?? '') - 1000).toISOString();
+    await h.api('LedgerService', 'SetAsOf', earlier);
+    await p.reload();
+    const back = p.getByTestId('asof-now');
+    await expect.poll(() => text(back), { timeout: 30_000 }).toBe('Về cuối bản chụp');
+    await back.click();
+    await back.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await text(p.getByTestId('asof-tag'))).toBe('Chế độ kiểm tra');
 
     await openArea(p, 'classPlans', 'classplans-page');
     await expect.poll(() => text(p.getByTestId('cp-executed-classes')), { timeout: 30_000 }).toBe('260/323');

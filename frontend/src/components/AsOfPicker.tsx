@@ -11,9 +11,13 @@ const t = vi.asOf;
 const MESSAGE_KEY = 'asof';
 
 /** "Xem tại thời điểm" in the header: a date and time re-renders every page as the
- * ledger stood then (record time); "Về hiện tại" comes back. */
+ * ledger stood then (record time); "Về hiện tại" comes back ("Về cuối bản chụp"
+ * inside a snapshot). */
 export function AsOfPicker() {
-  const { asOf, switching, set, sync } = useAsOfStore();
+  const { asOf, snapshot, switching, set, sync } = useAsOfStore();
+  // In a snapshot "now" is its cutoff: the way back is to the snapshot's end,
+  // offered only when an earlier moment of it is shown.
+  const atSnapshotEnd = snapshot !== null && asOf !== null && dayjs(asOf).valueOf() === dayjs(snapshot.cutoff).valueOf();
   const { message } = App.useApp();
 
   // the Go side holds the moment: a reload of the page keeps it
@@ -65,9 +69,9 @@ export function AsOfPicker() {
         allowClear={false}
         style={{ width: 190 }}
       />
-      {asOf ? (
+      {asOf && !atSnapshotEnd ? (
         <Button icon={<RollbackOutlined />} onClick={() => void go(null)} loading={switching} data-testid="asof-now">
-          {t.backToNow}
+          {snapshot ? t.backToSnapshotEnd : t.backToNow}
         </Button>
       ) : null}
     </Space>

@@ -1226,6 +1226,7 @@ export const vi = {
     placeholder: 'Hiện tại',
     pickerHint: 'Chọn ngày giờ (dd/mm/yyyy HH:mm) để xem mọi trang như sổ cái tại thời điểm đó; chỉ chọn ngày là xem đến hết ngày đó.',
     backToNow: 'Về hiện tại',
+    backToSnapshotEnd: 'Về cuối bản chụp',
     historicalTag: 'Xem lịch sử',
     banner: (when: string) => `Đang xem số liệu như tại ${when} — chế độ xem lịch sử, không ghi được`,
     bannerDetail: (events: string) =>
