@@ -224,6 +224,8 @@ export async function screenshot(p: Page, name: string): Promise<string> {
   await settle(p);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, name);
+  // the header is sticky: a full-page shot of a scrolled page would draw it mid-page
+  await p.evaluate(() => window.scrollTo(0, 0));
   await p.screenshot({ path: file, fullPage: true });
   return file;
 }
