@@ -16,6 +16,7 @@ import (
 
 	"socai/app"
 	"socai/events"
+	"socai/projections"
 	"socai/vn"
 )
 
@@ -406,32 +407,18 @@ func runInspectionReport(env *Env, args []string) error {
 }
 
 func runInspectionList(env *Env, args []string) error {
-	fs := flags(env, "inspection list")
-	asJSON := fs.Bool("json", false, "JSON")
-	if err := noArgs(fs, args); err != nil {
-		return err
-	}
-	a, err := env.openExisting()
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	list, err := a.Inspections.List()
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(env, list)
-	}
-	if len(list) == 0 {
-		fmt.Fprintln(env.Stdout, "Chưa có cuộc kiểm tra chéo nào.")
-		return nil
-	}
-	var rows [][]string
-	for _, in := range list {
-		rows = append(rows, []string{in.InspectionID, in.InspectedName, in.Period, in.Inspector, vn.Date(in.OpenedOn),
-			in.StatusName, strconv.Itoa(len(in.Figures)), strconv.Itoa(in.Findings)})
-	}
-	table(env.Stdout, "Mã\tĐơn vị được kiểm tra\tKỳ\tTrưởng đoàn\tMở ngày\tTrạng thái\tSố liệu\tKết quả", rows)
-	return nil
+	return show(env, "inspection list", args, env.openExisting, func(a *app.App) ([]projections.Inspection, error) {
+		return a.Inspections.List()
+	}, func(list []projections.Inspection) {
+		if len(list) == 0 {
+			fmt.Fprintln(env.Stdout, "Chưa có cuộc kiểm tra chéo nào.")
+			return
+		}
+		var rows [][]string
+		for _, in := range list {
+			rows = append(rows, []string{in.InspectionID, in.InspectedName, in.Period, in.Inspector, vn.Date(in.OpenedOn),
+				in.StatusName, strconv.Itoa(len(in.Figures)), strconv.Itoa(in.Findings)})
+		}
+		table(env.Stdout, "Mã\tĐơn vị được kiểm tra\tKỳ\tTrưởng đoàn\tMở ngày\tTrạng thái\tSố liệu\tKết quả", rows)
+	})
 }

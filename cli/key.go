@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"socai/app"
+	"socai/events"
 )
 
 // keyCommands: the installation's signing key and the keys it trusts.
@@ -21,30 +22,16 @@ func init() {
 }
 
 func runKeyShow(env *Env, args []string) error {
-	fs := flags(env, "key show")
-	asJSON := fs.Bool("json", false, "JSON")
-	if err := noArgs(fs, args); err != nil {
-		return err
-	}
-	a, err := env.open()
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	k, err := a.InstallationKey(context.Background())
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(env, k)
-	}
-	fmt.Fprintf(env.Stdout, "Bản cài đặt: %s\nKhóa công khai: %s\nDấu vân tay: %s\n", k.Origin, k.PublicKey, k.Fingerprint)
-	if k.SchoolID != "" {
-		fmt.Fprintf(env.Stdout, "Đã đăng ký cho trường: %s\n", k.SchoolID)
-	} else {
-		fmt.Fprintln(env.Stdout, "Chưa đăng ký: socai key register --school MÃ")
-	}
-	return nil
+	return show(env, "key show", args, env.open, func(a *app.App) (app.KeyInfo, error) {
+		return a.InstallationKey(context.Background())
+	}, func(k app.KeyInfo) {
+		fmt.Fprintf(env.Stdout, "Bản cài đặt: %s\nKhóa công khai: %s\nDấu vân tay: %s\n", k.Origin, k.PublicKey, k.Fingerprint)
+		if k.SchoolID != "" {
+			fmt.Fprintf(env.Stdout, "Đã đăng ký cho trường: %s\n", k.SchoolID)
+		} else {
+			fmt.Fprintln(env.Stdout, "Chưa đăng ký: socai key register --school MÃ")
+		}
+	})
 }
 
 func runKeyRegister(env *Env, args []string) error {
@@ -104,32 +91,18 @@ func printKeyResult(env *Env, a *app.App, r app.Result, asJSON bool) error {
 }
 
 func runKeyList(env *Env, args []string) error {
-	fs := flags(env, "key list")
-	asJSON := fs.Bool("json", false, "JSON")
-	if err := noArgs(fs, args); err != nil {
-		return err
-	}
-	a, err := env.openExisting()
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	keys, err := a.Keys.Registered()
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(env, keys)
-	}
-	if len(keys) == 0 {
-		fmt.Fprintln(env.Stdout, "Chưa có khóa nào được đăng ký")
-	}
-	for _, k := range keys {
-		trust := "tin cậy (đăng ký tại đây)"
-		if !k.Trusted {
-			trust = "nhận từ bản cài đặt " + k.By
+	return show(env, "key list", args, env.openExisting, func(a *app.App) ([]events.RegisteredKey, error) {
+		return a.Keys.Registered()
+	}, func(keys []events.RegisteredKey) {
+		if len(keys) == 0 {
+			fmt.Fprintln(env.Stdout, "Chưa có khóa nào được đăng ký")
 		}
-		fmt.Fprintf(env.Stdout, "%-10s %s  %s  %s\n", k.SchoolID, k.Fingerprint, k.Origin, trust)
-	}
-	return nil
+		for _, k := range keys {
+			trust := "tin cậy (đăng ký tại đây)"
+			if !k.Trusted {
+				trust = "nhận từ bản cài đặt " + k.By
+			}
+			fmt.Fprintf(env.Stdout, "%-10s %s  %s  %s\n", k.SchoolID, k.Fingerprint, k.Origin, trust)
+		}
+	})
 }
