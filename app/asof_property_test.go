@@ -15,6 +15,7 @@ import (
 	"socai/app"
 	"socai/events"
 	"socai/projections"
+	"socai/projections/projtest"
 )
 
 // copyRecordedBy writes into a fresh ledger file the events of a recorded at
@@ -110,8 +111,8 @@ func TestAsOfEqualsRebuildOfWhatWasRecorded(t *testing.T) {
 				if n := eventCount(t, want); n > 0 && n < total {
 					cuts++
 				}
-				exp := dumpProjections(t, want.DB())
-				compare(fmt.Sprintf("as of %s (the view of the App)", at), dumpProjections(t, then.DB()), exp)
+				exp := projtest.Dump(t, want.DB())
+				compare(fmt.Sprintf("as of %s (the view of the App)", at), projtest.Dump(t, then.DB()), exp)
 				then.Close()
 				assisted += viewsAgree(t, a, projections.Cutoff{At: at}, exp)
 
@@ -149,7 +150,7 @@ func viewsAgree(t *testing.T, a *app.App, c projections.Cutoff, want map[string]
 	if slow.Snapshot() != 0 {
 		t.Errorf("%+v: NoSnapshots started from snapshot %d", c, slow.Snapshot())
 	}
-	got, exp := dumpProjections(t, fast.DB()), dumpProjections(t, slow.DB())
+	got, exp := projtest.Dump(t, fast.DB()), projtest.Dump(t, slow.DB())
 	if want != nil && !reflect.DeepEqual(exp, want) {
 		t.Errorf("%+v: the full replay differs from the rebuild of the events recorded by then", c)
 	}

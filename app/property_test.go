@@ -1,49 +1,17 @@
 package app_test
 
 import (
-	"database/sql"
 	"fmt"
 	"math/rand"
 	"reflect"
-	"sort"
 	"strings"
 	"testing"
 
 	"socai/app"
 	"socai/events"
 	"socai/projections"
+	"socai/projections/projtest"
 )
-
-// dumpProjections reads every table of every projection, rows sorted.
-func dumpProjections(t testing.TB, db *sql.DB) map[string][]string {
-	t.Helper()
-	out := map[string][]string{}
-	for _, p := range projections.All() {
-		for _, table := range p.Tables() {
-			rows, err := db.Query(`SELECT * FROM ` + table)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cols, _ := rows.Columns()
-			var lines []string
-			for rows.Next() {
-				vals := make([]any, len(cols))
-				ptrs := make([]any, len(cols))
-				for i := range vals {
-					ptrs[i] = &vals[i]
-				}
-				if err := rows.Scan(ptrs...); err != nil {
-					t.Fatal(err)
-				}
-				lines = append(lines, fmt.Sprint(vals...))
-			}
-			rows.Close()
-			sort.Strings(lines)
-			out[table] = lines
-		}
-	}
-	return out
-}
 
 // randomCommands drives the services with a random but reproducible
 // sequence of commands; refused ones are part of the game.
@@ -110,7 +78,7 @@ func TestRebuildEqualsIncremental(t *testing.T) {
 			if accepted < 20 {
 				t.Fatalf("only %d commands accepted: the generator tests too little", accepted)
 			}
-			inline := dumpProjections(t, a.Store.DB())
+			inline := projtest.Dump(t, a.Store.DB())
 			periods := []string{"2020-H2", "2021-H1", "2021", "2022-H2"}
 			var before []projections.ClassPlanReport
 			for _, p := range periods {
@@ -119,7 +87,7 @@ func TestRebuildEqualsIncremental(t *testing.T) {
 			if err := a.Projections.Rebuild(ctx, nil); err != nil {
 				t.Fatal(err)
 			}
-			rebuilt := dumpProjections(t, a.Store.DB())
+			rebuilt := projtest.Dump(t, a.Store.DB())
 			for table, rows := range inline {
 				if !reflect.DeepEqual(rows, rebuilt[table]) {
 					t.Errorf("%s differs after rebuild:\ninline  %s\nrebuilt %s", table,

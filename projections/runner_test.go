@@ -10,6 +10,7 @@ import (
 
 	"socai/events"
 	"socai/projections"
+	"socai/projections/projtest"
 )
 
 var ctx = context.Background()
@@ -197,18 +198,18 @@ func TestImportEqualsRebuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		imported += res.Imported
-		inline := dumpAll(t, lead.DB())
+		inline := projtest.Dump(t, lead.DB())
 		if err := r.Rebuild(ctx, nil); err != nil {
 			t.Fatal(err)
 		}
-		if got := dumpAll(t, lead.DB()); !reflect.DeepEqual(got, inline) {
+		if got := projtest.Dump(t, lead.DB()); !reflect.DeepEqual(got, inline) {
 			t.Errorf("%d streams × %d: inline differs from rebuild:\n%v\n%v", streams, each, inline, got)
 		}
 	}
 	step(40, 1, true) // 41 of 141 events: set-based
 	step(60, 5, true) // 301 of 442: most of the ledger, rebuilt
 	step(3, 2, false) // few: one stream at a time
-	if n := len(dumpAll(t, lead.DB())["proj_class_students"]); n != 100+39+299+6 {
+	if n := len(projtest.Dump(t, lead.DB())["proj_class_students"]); n != 100+39+299+6 {
 		t.Errorf("%d enrolment rows, want every one not retracted", n)
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"socai/events"
 	"socai/projections"
+	"socai/projections/projtest"
 )
 
 // snapLedger is a ledger written through the store (no projections
@@ -97,7 +98,7 @@ func (l *snapLedger) view(c projections.Cutoff) int64 {
 		l.t.Fatal(err)
 	}
 	defer slow.Close()
-	got, want := dumpAll(l.t, fast.DB()), dumpAll(l.t, slow.DB())
+	got, want := projtest.Dump(l.t, fast.DB()), projtest.Dump(l.t, slow.DB())
 	if !reflect.DeepEqual(got, want) {
 		l.t.Errorf("%+v from snapshot %d differs from the full replay:\n%v\n%v", c, fast.Snapshot(), got, want)
 	}
@@ -128,37 +129,6 @@ func (l *snapLedger) files() []string {
 		out = append(out, e.Name())
 	}
 	sort.Strings(out)
-	return out
-}
-
-// dumpAll reads every table of every projection, rows sorted.
-func dumpAll(t *testing.T, db *sql.DB) map[string][]string {
-	t.Helper()
-	out := map[string][]string{}
-	for _, p := range projections.All() {
-		for _, table := range p.Tables() {
-			rows, err := db.Query(`SELECT * FROM ` + table)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cols, _ := rows.Columns()
-			var lines []string
-			for rows.Next() {
-				vals := make([]any, len(cols))
-				ptrs := make([]any, len(cols))
-				for i := range vals {
-					ptrs[i] = &vals[i]
-				}
-				if err := rows.Scan(ptrs...); err != nil {
-					t.Fatal(err)
-				}
-				lines = append(lines, fmt.Sprint(vals...))
-			}
-			rows.Close()
-			sort.Strings(lines)
-			out[table] = lines
-		}
-	}
 	return out
 }
 
