@@ -63,7 +63,7 @@ screenshots: build
 	SOCAI_SCREENSHOTS=$(CURDIR)/docs/screenshots $(MAKE) --no-print-directory e2e SOCAI_BIN=$(BIN)
 	@echo "== screenshots: the DOCX reports through LibreOffice → PDF → PNG"
 	SOCAI_SCREENSHOTS=$(CURDIR)/docs/screenshots go test ./app -run 'ReportDocx' -count=1
-	if command -v soffice >/dev/null; then sh scripts/render-xlsx.sh $(BIN) docs/screenshots/xlsx-ke-hoach-mo-lop.png; fi
+	sh scripts/render-xlsx.sh $(BIN) docs/screenshots/xlsx-ke-hoach-mo-lop.png
 
 clean:
 	rm -rf build/bin frontend/dist/assets frontend/dist/index.html

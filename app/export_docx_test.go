@@ -3,7 +3,8 @@ package app_test
 // The report as DOCX: read back with godocx (not by searching the zip),
 // the reference figures in the right cells and sentences, A4, Times New
 // Roman, the digest in the footer; bad requests refused. Rendered with
-// LibreOffice to PDF and PNG when soffice is installed.
+// LibreOffice to PDF and PNG (scripts/deps.sh installs it; without it the
+// test fails rather than pass unchecked).
 
 import (
 	"encoding/base64"
@@ -302,7 +303,7 @@ func render(t *testing.T, body []byte, name string) {
 	t.Helper()
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
-		t.Skip("soffice (LibreOffice) is not installed: rendering not checked (scripts/deps.sh installs it)")
+		t.Fatal("soffice (LibreOffice) is not installed, so the report's pages cannot be checked: run scripts/deps.sh (make deps)")
 	}
 	dir := t.TempDir()
 	src := filepath.Join(dir, name+".docx")
