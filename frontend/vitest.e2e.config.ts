@@ -10,5 +10,8 @@ export default defineConfig({
     fileParallelism: false,
     pool: 'forks',
     maxWorkers: 1,
+    // a page refreshes after a write or an as-of switch; on a loaded CI machine that
+    // takes longer than expect.poll's default second
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

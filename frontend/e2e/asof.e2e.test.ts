@@ -4,7 +4,16 @@
 // brings the new figure back.
 
 import { describe, expect, it } from 'vitest';
-import { choosePeriod, openArea, pickFirstOption, screenshot, setupHarness, text, typeDate } from './harness';
+import {
+  choosePeriod,
+  openArea,
+  pickCalendarDay,
+  pickFirstOption,
+  screenshot,
+  setupHarness,
+  text,
+  typeDate,
+} from './harness';
 
 const h = setupHarness(); // an empty ledger: the demo is loaded from the prompt
 
@@ -31,10 +40,11 @@ function vnText(ms: number): string {
   );
 }
 
-/** The same moment as the banner says it: "HH:mm:ss dd/mm/yyyy". */
+/** The same moment as the banner says it: "HH:mm:ss dd/mm/yyyy", "HH:mm dd/mm/yyyy"
+ * on a whole minute. */
 function bannerText(ms: number): string {
   const [date, time] = vnText(ms).split(' ');
-  return `${time} ${date}`;
+  return `${time.endsWith(':00') ? time.slice(0, 5) : time} ${date}`;
 }
 
 /** 16182 → "16.182". */
@@ -216,12 +226,7 @@ describe('Xem tại thời điểm against socai serve', () => {
     const iso = y.toISOString().slice(0, 10);
     const [yyyy, mm, dd] = iso.split('-');
 
-    await p.locator('#asof-input').click();
-    await p.locator('.ant-picker-dropdown:visible .ant-picker-date-panel').waitFor();
-    const cell = p.locator(`.ant-picker-dropdown:visible td[title="${iso}"]:not(.ant-picker-cell-disabled)`).first();
-    if ((await cell.count()) === 0) await p.locator('.ant-picker-dropdown:visible .ant-picker-header-prev-btn').click();
-    await cell.click();
-    await p.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+    await pickCalendarDay(p, 'asof-input', iso);
 
     const banner = p.getByTestId('asof-banner');
     await banner.waitFor({ timeout: 30_000 });

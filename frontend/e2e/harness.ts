@@ -333,6 +333,31 @@ export async function typeDate(p: Page, inputId: string, ddmmyyyy: string): Prom
   await input.press('Enter');
 }
 
+/** Picks a day (yyyy-mm-dd) in the calendar of a DatePicker with time and confirms
+ * with OK; checks that the click took (the input shows the day while it is pending:
+ * a click during the dropdown's opening animation can miss) and retries. */
+export async function pickCalendarDay(p: Page, inputId: string, iso: string): Promise<void> {
+  const input = p.locator(`#${inputId}`);
+  const [yyyy, mm, dd] = iso.split('-');
+  const dropdown = p.locator('.ant-picker-dropdown:visible');
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if ((await dropdown.count()) === 0) await input.click();
+    await dropdown.locator('.ant-picker-date-panel').waitFor();
+    const cell = dropdown.locator(`td[title="${iso}"]:not(.ant-picker-cell-disabled)`).first();
+    if ((await cell.count()) === 0) await dropdown.locator('.ant-picker-header-prev-btn').click();
+    await p.waitForTimeout(150); // let the dropdown finish opening
+    await cell.click();
+    try {
+      await expect.poll(() => input.inputValue(), { timeout: 2_000 }).toContain(`${dd}/${mm}/${yyyy}`);
+      await dropdown.locator('.ant-picker-ok button:enabled').click({ timeout: 5_000 });
+      return;
+    } catch {
+      await p.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`could not pick the day ${iso}`);
+}
+
 /** The error message shown at a form item, by the item's input id. */
 export function fieldError(p: Page, inputId: string): Locator {
   return p
