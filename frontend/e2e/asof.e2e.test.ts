@@ -43,7 +43,7 @@ function vnText(ms: number): string {
 /** The same moment as the banner says it: "HH:mm:ss dd/mm/yyyy", "HH:mm dd/mm/yyyy"
  * on a whole minute. */
 function bannerText(ms: number): string {
-  const [date, time] = vnText(ms).split(' ');
+  const [date = '', time = ''] = vnText(ms).split(' ');
   return `${time.endsWith(':00') ? time.slice(0, 5) : time} ${date}`;
 }
 
