@@ -58,22 +58,8 @@ func (c *ChainChecker) Finish() Report {
 // EachOfOrigin calls fn for the events of one origin after position
 // afterOriginSeq, in chain order: what a bundle carries.
 func (s *Store) EachOfOrigin(ctx context.Context, origin string, afterOriginSeq int64, fn func(Record) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+RecordColumns+` FROM events WHERE origin = ? AND origin_seq > ? ORDER BY origin_seq`,
+	return s.eachRow(ctx, fn, `SELECT `+RecordColumns+` FROM events WHERE origin = ? AND origin_seq > ? ORDER BY origin_seq`,
 		origin, afterOriginSeq)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r Record
-		if err := scanRecord(rows, &r); err != nil {
-			return err
-		}
-		if err := fn(r); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 // ChainAt returns the hash at a position of an origin's chain ("" and no

@@ -50,6 +50,11 @@ func (s *Store) Each(ctx context.Context, f Filter, fn func(Record) error) error
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
+	return s.eachRow(ctx, fn, q, args...)
+}
+
+// eachRow runs a query selecting RecordColumns and calls fn for each row.
+func (s *Store) eachRow(ctx context.Context, fn func(Record) error, q string, args ...any) error {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
