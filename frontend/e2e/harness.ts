@@ -4,24 +4,23 @@
 //
 //   SOCAI_BIN=/path/to/socai npm run e2e
 //
-// Screenshots go to $SOCAI_SCREENSHOTS (make screenshots: docs/screenshots), else build/screenshots.
+// Screenshots go to $SOCAI_SCREENSHOTS (make screenshots: docs/screenshots), else build/screenshots;
+// a failed test leaves what its page showed in build/e2e-failures (paths.ts).
 
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, type TestContext } from 'vitest';
+import { FAILURE_DIR, SCREENSHOT_DIR } from './paths';
+
+export { REPO_ROOT, SCREENSHOT_DIR } from './paths';
 
 export const execFileP = promisify(execFile);
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = path.resolve(HERE, '..', '..');
-export const SCREENSHOT_DIR =
-  process.env['SOCAI_SCREENSHOTS'] ?? path.join(REPO_ROOT, 'build', 'screenshots');
 export const SQLITE3 = process.env['SQLITE3_BIN'] ?? '/usr/bin/sqlite3';
 export const CHROMIUM = process.env['CHROMIUM_BIN'] ?? '/usr/bin/chromium';
 export const SOCAI_BIN = process.env['SOCAI_BIN'] ? path.resolve(process.env['SOCAI_BIN']) : '';
@@ -36,6 +35,10 @@ export interface Harness {
   context: BrowserContext;
   /** Uncaught errors of the page. */
   pageErrors: string[];
+  /** The page's console errors and warnings, and a renderer crash: for the failure report. */
+  consoleLog: string[];
+  /** What socai serve printed. */
+  serverLog: { text: string };
   socai: (...args: string[]) => Promise<string>;
   /** Calls a bound service method over HTTP with the page's token. */
   api: <T>(service: string, method: string, ...args: unknown[]) => Promise<T>;
@@ -146,6 +149,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
         '--disable-component-update',
         '--disable-sync',
         '--font-render-hinting=none',
+        // a container's /dev/shm is often 64 MB: a renderer that runs out of it crashes
+        '--disable-dev-shm-usage',
       ],
       viewport: { width: 1366, height: 800 },
       locale: 'vi-VN',
@@ -160,8 +165,18 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       }, entries);
     }
     const page = context.pages()[0] ?? (await context.newPage());
+    const throttle = Number(process.env['SOCAI_E2E_CPU_THROTTLE'] ?? '');
+    if (throttle > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    }
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
+    const consoleLog: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') consoleLog.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('crash', () => consoleLog.push('the renderer crashed'));
 
     const api = async <T,>(service: string, method: string, ...args: unknown[]): Promise<T> => {
       const res = await fetch(`${baseUrl}/api/${service}/${method}`, {
@@ -174,7 +189,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       return body;
     };
 
-    return { tmp, db, pageUrl, baseUrl, page, context, pageErrors, socai, api, close };
+    return { tmp, db, pageUrl, baseUrl, page, context, pageErrors, consoleLog, serverLog: log, socai, api, close };
   } catch (err) {
     await close();
     throw err;
@@ -188,10 +203,46 @@ export function setupHarness(opts: HarnessOptions = {}): Harness {
   beforeAll(async () => {
     Object.assign(h, await startHarness(opts));
   });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && h.page) await reportFailure(h, ctx);
+  });
   afterAll(async () => {
     await h.close?.();
   });
   return h;
+}
+
+const tail = (lines: readonly string[], n: number) => lines.slice(-n).map((l) => `    ${l.slice(0, 300)}`);
+
+/** Appends what the page showed when a test failed to FAILURE_DIR/report.txt, with a
+ * screenshot: on CI the printed report is all there is to go on. */
+async function reportFailure(h: Harness, ctx: TestContext): Promise<void> {
+  mkdirSync(FAILURE_DIR, { recursive: true });
+  const name = `${path.basename(ctx.task.file.name, '.e2e.test.ts')} – ${ctx.task.name}`;
+  const shot = path.join(FAILURE_DIR, `${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}.png`);
+  const page = await h.page
+    .evaluate(() => ({
+      url: location.pathname + location.hash,
+      menu: document.querySelectorAll('[data-testid^="nav-"]').length,
+      modals: document.querySelectorAll('.ant-modal-wrap:not([style*="display: none"])').length,
+      text: (document.body.innerText || '').replace(/\s+/g, ' ').slice(0, 400),
+    }))
+    .catch((err: unknown) => ({ url: '', menu: -1, modals: -1, text: `the page cannot be read: ${String(err)}` }));
+  await h.page.screenshot({ path: shot, fullPage: true, timeout: 10_000 }).catch(() => {});
+  const lines = [
+    `== e2e failure: ${name}`,
+    `  page ${page.url}: ${page.menu} menu items, ${page.modals} open dialogs`,
+    `  text: ${page.text}`,
+    `  page errors (${h.pageErrors.length}):`,
+    ...tail(h.pageErrors, 5),
+    `  console errors and warnings (${h.consoleLog.length}, the last 8):`,
+    ...tail(h.consoleLog, 8),
+    '  socai serve, the last 8 lines:',
+    ...tail(h.serverLog.text.trimEnd().split('\n'), 8),
+    `  screenshot: ${shot}`,
+    '',
+  ];
+  appendFileSync(path.join(FAILURE_DIR, 'report.txt'), lines.join('\n') + '\n');
 }
 
 /** setupHarness on the demo cluster, the app opening on a period for the whole cluster. */
@@ -211,9 +262,7 @@ export async function importEvents(
 }
 
 /** No hover, focus or animation in the pictures. */
-export async function settle(p: Page): Promise<void> {
-  // the "Đã ghi vào sổ cái" toasts would cover the figures
-  await p.evaluate(() => document.querySelectorAll('.ant-message-notice-wrapper').forEach((n) => n.remove()));
+async function settle(p: Page): Promise<void> {
   await p.mouse.move(5, 795);
   await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await p.waitForTimeout(800);
@@ -226,7 +275,9 @@ export async function screenshot(p: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, name);
   // the header is sticky: a full-page shot of a scrolled page would draw it mid-page
   await p.evaluate(() => window.scrollTo(0, 0));
-  await p.screenshot({ path: file, fullPage: true });
+  // the "Đã ghi vào sổ cái" toasts would cover the figures: hidden by a style, not removed,
+  // since React still owns them (a node taken out under it makes its next update throw)
+  await p.screenshot({ path: file, fullPage: true, style: '.ant-message { visibility: hidden !important; }' });
   return file;
 }
 
@@ -368,6 +419,12 @@ export function fieldError(p: Page, inputId: string): Locator {
 /** Chooses the period (e.g. "6 tháng đầu năm 2021") in the filter bar. */
 export async function choosePeriod(p: Page, label: string): Promise<void> {
   await pickOption(p, p.getByTestId('period-select'), label);
+}
+
+/** Waits until no table or card of the page is loading: a click on a row while the
+ * figures above it still arrive can land where the row was. */
+export async function loaded(p: Page): Promise<void> {
+  await expect.poll(() => p.locator('.ant-spin-spinning').count(), { timeout: 30_000 }).toBe(0);
 }
 
 /** Chooses a school (or "Toàn cụm thi đua") in the filter bar. */
