@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { AppLayout } from './components/AppLayout';
 import { DemoPrompt } from './components/DemoPrompt';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { AuditPage } from './pages/AuditPage';
 import { AwardsPage } from './pages/AwardsPage';
 import { ClassPlansPage } from './pages/ClassPlansPage';
@@ -54,7 +55,7 @@ export function App() {
 
   return (
     <AppLayout>
-      {PAGES[area]?.() ?? null}
+      <PageErrorBoundary key={area}>{PAGES[area]?.() ?? null}</PageErrorBoundary>
       <DemoPrompt />
     </AppLayout>
   );

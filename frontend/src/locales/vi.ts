@@ -1327,6 +1327,14 @@ export const vi = {
     badResponse: 'Phản hồi của máy chủ không đọc được.',
     noBackend: 'Không tìm thấy dịch vụ socai: hãy mở ứng dụng socai hoặc liên kết do lệnh “socai serve” in ra.',
   },
+  crash: {
+    title: 'Trang này gặp lỗi khi hiển thị',
+    intro:
+      'Sổ cái không bị ảnh hưởng: socai chỉ ghi khi bạn bấm “Ghi vào sổ cái”. Hãy thử lại, chọn mục khác trong menu hoặc tải lại ứng dụng.',
+    retry: 'Thử lại',
+    reload: 'Tải lại ứng dụng',
+    details: 'Chi tiết kỹ thuật (gửi kèm khi báo lỗi)',
+  },
   ledger: {
     pageTitle: 'Sổ cái',
     pageIntro:

@@ -1,0 +1,38 @@
+// A page that fails to render (here: Tổ chức fed a malformed answer, as from a socai of
+// another version) shows what happened in its own place; the menu and the other pages
+// stay usable, and the page comes back once its data is sound again.
+
+import { describe, expect, it } from 'vitest';
+import { demoHarness, loadArea, openArea, screenshot, text } from './harness';
+
+const h = demoHarness('2021-H1');
+
+// deputies must be a list of school ids: a number makes the roles table throw
+const MALFORMED_ROLES = JSON.stringify([{ cluster_id: 'mnbgpb', year: 2021, lead: 'sonla', deputies: 5 }]);
+
+describe('a page that fails to render', () => {
+  it('keeps the menu, says what happened and recovers', async () => {
+    const p = h.page;
+    await p.route('**/api/OrganisationService/Roles', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: MALFORMED_ROLES }),
+    );
+    await loadArea(h, 'organisation', 'page-crash');
+    expect(await text(p.getByTestId('page-crash'))).toContain('Trang này gặp lỗi khi hiển thị');
+    expect(await text(p.getByTestId('page-crash-message'))).toMatch(/is not a function/);
+    // reported as uncaught, as before the boundary
+    await expect.poll(() => h.pageErrors.length).toBe(1);
+    await screenshot(p, 'loi-hien-thi-trang.png');
+
+    // another area works; coming back starts afresh
+    await openArea(p, 'overview', 'overview-page');
+    expect(await p.getByTestId('page-crash').count()).toBe(0);
+    await openArea(p, 'organisation', 'page-crash');
+
+    // once the answer is sound, "Thử lại" shows the page
+    await p.unroute('**/api/OrganisationService/Roles');
+    await p.getByTestId('page-crash-retry').click();
+    await p.getByTestId('organisation-page').waitFor({ timeout: 30_000 });
+    await p.locator('[data-testid="roles-table"]').waitFor();
+    expect(await p.getByTestId('nav-ledger').count()).toBe(1);
+  });
+});
