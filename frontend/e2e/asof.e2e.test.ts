@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   choosePeriod,
+  loaded,
   openArea,
   pickCalendarDay,
   pickFirstOption,
@@ -180,13 +181,15 @@ describe('Xem tại thời điểm against socai serve', () => {
     expect(await p.getByTestId('btn-awards-more').isDisabled()).toBe(true);
     // a row's actions are there to see, not to use (the demo's titles are of 2023)
     await choosePeriod(p, 'Năm 2023');
+    await p.locator('[data-testid^="title-actions-"]:visible').first().waitFor();
+    await loaded(p);
     await p.locator('[data-testid^="title-actions-"]:visible').first().click();
     const item = p.locator('.ant-dropdown:visible .ant-dropdown-menu-item').first();
     await item.waitFor();
     expect(await item.getAttribute('aria-disabled')).toBe('true');
     // only "Lịch sử", which records nothing, stays open
     const open = p.locator('.ant-dropdown:visible .ant-dropdown-menu-item:not([aria-disabled="true"])');
-    expect(await open.count()).toBe(1);
+    await expect.poll(() => open.count()).toBe(1);
     expect(await open.getByTestId('row-action-history').count()).toBe(1);
     await p.keyboard.press('Escape');
     await choosePeriod(p, '6 tháng đầu năm 2021');
