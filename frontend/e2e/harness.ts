@@ -6,6 +6,7 @@
 //
 // Screenshots go to $SOCAI_SCREENSHOTS (make screenshots: docs/screenshots), else build/screenshots;
 // a failed test leaves what its page showed in build/e2e-failures (paths.ts).
+// SOCAI_E2E_CPU_THROTTLE=4 slows the page's CPU fourfold, to shake out races.
 
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
