@@ -5,6 +5,7 @@ import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { App } from './App';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { theme } from './theme';
 import './styles.css';
 
@@ -16,7 +17,10 @@ if (root) {
     <React.StrictMode>
       <ConfigProvider locale={viVN} theme={theme}>
         <AntApp>
-          <App />
+          {/* the pages have their own; this one catches the menu, header and dialogs */}
+          <PageErrorBoundary wholeWindow>
+            <App />
+          </PageErrorBoundary>
         </AntApp>
       </ConfigProvider>
     </React.StrictMode>,

@@ -9,9 +9,16 @@ interface State {
 }
 
 /** Catches a page that fails to render, so that the menu and the other pages stay usable
- * (without it React unmounts the whole window). The error is still reported as uncaught,
- * for the console and the end-to-end tests. Give it key={area}: another area starts afresh. */
-export class PageErrorBoundary extends Component<{ children: ReactNode }, State> {
+ * (without it React unmounts the whole window, leaving it blank). The error is still
+ * reported as uncaught, for the console and the end-to-end tests. Around a page, give it
+ * key={area}: another area starts afresh; around the whole app it is the last resort. */
+interface Props {
+  children: ReactNode;
+  /** Around the whole app: no menu to turn to. */
+  wholeWindow?: boolean;
+}
+
+export class PageErrorBoundary extends Component<Props, State> {
   override state: State = { error: null };
 
   static getDerivedStateFromError(error: unknown): State {
@@ -30,13 +37,13 @@ export class PageErrorBoundary extends Component<{ children: ReactNode }, State>
       <div data-testid="page-crash">
         <Result
           status="error"
-          title={t.title}
-          subTitle={t.intro}
+          title={this.props.wholeWindow ? t.windowTitle : t.title}
+          subTitle={this.props.wholeWindow ? t.windowIntro : t.intro}
           extra={[
             <Button key="retry" type="primary" onClick={() => this.setState({ error: null })} data-testid="page-crash-retry">
               {t.retry}
             </Button>,
-            <Button key="reload" onClick={() => window.location.reload()}>
+            <Button key="reload" onClick={() => window.location.reload()} data-testid="page-crash-reload">
               {t.reload}
             </Button>,
           ]}

@@ -1331,6 +1331,8 @@ export const vi = {
     title: 'Trang này gặp lỗi khi hiển thị',
     intro:
       'Sổ cái không bị ảnh hưởng: socai chỉ ghi khi bạn bấm “Ghi vào sổ cái”. Hãy thử lại, chọn mục khác trong menu hoặc tải lại ứng dụng.',
+    windowTitle: 'socai gặp lỗi khi hiển thị',
+    windowIntro: 'Sổ cái không bị ảnh hưởng: socai chỉ ghi khi bạn bấm “Ghi vào sổ cái”. Hãy thử lại hoặc tải lại ứng dụng.',
     retry: 'Thử lại',
     reload: 'Tải lại ứng dụng',
     details: 'Chi tiết kỹ thuật (gửi kèm khi báo lỗi)',
