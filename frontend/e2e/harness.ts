@@ -113,6 +113,9 @@ export interface HarnessOptions {
   seed?: (socai: (...args: string[]) => Promise<string>, tmp: string) => Promise<void>;
   /** What localStorage holds before the app starts, e.g. the chosen period. */
   localStorage?: Record<string, string>;
+  /** The system's animation setting; by default it asks for less motion, so that dialogs,
+   * menus and toasts appear at once and a click never lands mid-animation. */
+  motion?: boolean;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -156,6 +159,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       viewport: { width: 1366, height: 800 },
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
+      reducedMotion: opts.motion ? 'no-preference' : 'reduce',
     });
     if (opts.localStorage) {
       const entries = opts.localStorage;
@@ -282,10 +286,11 @@ export async function screenshot(p: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Opens an area from the menu. */
+/** Opens an area from the menu and waits until it has loaded. */
 export async function openArea(p: Page, key: string, pageTestId: string): Promise<void> {
   await p.getByTestId(`nav-${key}`).click();
   await p.getByTestId(pageTestId).waitFor({ timeout: 30_000 });
+  await loaded(p);
 }
 
 /** Loads the app, waits for its first page (Tổng quan), then opens an area from the menu. */
