@@ -153,8 +153,6 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
         '--disable-component-update',
         '--disable-sync',
         '--font-render-hinting=none',
-        // a container's /dev/shm is often 64 MB: a renderer that runs out of it crashes
-        '--disable-dev-shm-usage',
       ],
       viewport: { width: 1366, height: 800 },
       locale: 'vi-VN',
