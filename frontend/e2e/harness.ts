@@ -168,6 +168,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       }, entries);
     }
     const page = context.pages()[0] ?? (await context.newPage());
+    // the context option can miss the persistent context's first page: set it on the page too
+    await page.emulateMedia({ reducedMotion: opts.motion ? 'no-preference' : 'reduce' });
     const throttle = Number(process.env['SOCAI_E2E_CPU_THROTTLE'] ?? '');
     if (throttle > 1) {
       const cdp = await context.newCDPSession(page);
@@ -207,7 +209,8 @@ export function setupHarness(opts: HarnessOptions = {}): Harness {
     Object.assign(h, await startHarness(opts));
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && h.page) await reportFailure(h, ctx);
+    // a file with two harnesses: only the one whose page the test used
+    if (ctx.task.result?.state === 'fail' && h.page && h.page.url() !== 'about:blank') await reportFailure(h, ctx);
   });
   afterAll(async () => {
     await h.close?.();
